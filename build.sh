@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Build, test, link and benchmark `keys`. Needs only a JDK 21+ (and Maven's client for test jars).
+#   ./build.sh [build]   compile every module and link build/image (launcher build/image/bin/keys)
+#   ./build.sh test [JUNIT ARGS]   build, then run every test; prints "N passed, N failed, N skipped"
+#   ./build.sh run [ARGS]          build, then exec `keys serve ARGS`
+#   ./build.sh bench [ARGS]        build, then run the benchmark suite (JSON lines + a table)
+#   ./build.sh clean
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$PWD
+OUT=$ROOT/build
+CACHE=${KEYS_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/keys-build}
+
+# Test jars: fetched once through Maven's client, then checked against these pins.
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+JUNIT=org.junit.platform:junit-platform-console-standalone:6.0.1
+JUNIT_JAR=junit-platform-console-standalone-6.0.1.jar
+JUNIT_SHA256=3009120b7953bfe63add272e65b2bbeca0d41d0dfd8dea605201db15b640e0ff
+
+MODULES=(keys.json keys.domain keys.store keys.http keys.cli)
+
+die() { echo "build.sh: $*" >&2; exit 1; }
+
+java_major() { # prints the feature version of the JDK at $1, or nothing
+  [ -x "$1/bin/javac" ] && [ -x "$1/bin/jlink" ] || return 0
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
+}
+
+find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    echo "$JAVA_HOME"; return
+  fi
+  local best="" best_v=0 d v
+  for d in /usr/lib/jvm/*/; do
+    d=${d%/}; v=$(java_major "$d")
+    if [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$d; best_v=$v; fi
+  done
+  [ -n "$best" ] || die "no JDK 21+ found (set JAVA_HOME, or install one under /usr/lib/jvm)"
+  echo "$best"
+}
+
+JDK=$(find_jdk)
+JAVAC=$JDK/bin/javac
+JAVA=$JDK/bin/java
+
+newer_than() { # true when any file under the given dirs is newer than stamp $1 (or it is missing)
+  local stamp=$1; shift
+  [ -f "$stamp" ] || return 0
+  [ -n "$(find "$@" -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
+}
+
+compile_modules() {
+  local stamp=$OUT/classes.stamp
+  if newer_than "$stamp" modules; then
+    rm -rf "$OUT/classes"
+    mkdir -p "$OUT/classes"
+    find modules -name '*.java' > "$OUT/sources.txt"
+    "$JAVAC" --release 21 -Xlint:all -Werror -encoding UTF-8 \
+      --module-source-path modules -d "$OUT/classes" @"$OUT/sources.txt"
+    # Resources (word lists etc.) sit beside the sources.
+    (cd modules && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/classes/" \;)
+    touch "$stamp"
+  fi
+}
+
+link_image() {
+  local stamp=$OUT/image.stamp
+  if [ "$OUT/classes.stamp" -nt "$stamp" ] || [ jlink.conf -nt "$stamp" ] || [ ! -x "$OUT/image/bin/keys" ]; then
+    rm -rf "$OUT/image"
+    local mp=$OUT/classes
+    [ -d "$JDK/jmods" ] && mp=$JDK/jmods:$mp
+    "$JDK/bin/jlink" @jlink.conf --module-path "$mp" --output "$OUT/image"
+    # Our own launcher: `exec` so that SIGTERM reaches the JVM, not a shell.
+    cat > "$OUT/image/bin/keys" <<'EOF'
+#!/bin/sh
+dir=$(cd "$(dirname "$0")" && pwd)
+aot=
+[ -f "$dir/../lib/keys.aot" ] && aot="-XX:AOTCache=$dir/../lib/keys.aot"
+exec "$dir/java" -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 $aot ${KEYS_JAVA_OPTS:-} -m keys.cli/keys.cli.Main "$@"
+EOF
+    chmod 755 "$OUT/image/bin/keys"
+    touch "$stamp"
+    echo "image: $OUT/image ($(du -sh "$OUT/image" | cut -f1))"
+  fi
+}
+
+fetch_test_jars() {
+  local jar=$CACHE/$JUNIT_JAR
+  if [ ! -f "$jar" ]; then
+    command -v mvn >/dev/null || die "Maven's client (mvn) is needed once to fetch $JUNIT"
+    mkdir -p "$CACHE"
+    mvn -q -B "$DEP_PLUGIN:copy" -Dartifact="$JUNIT" -DoutputDirectory="$CACHE" >&2 \
+      || die "could not fetch $JUNIT"
+  fi
+  echo "$JUNIT_SHA256  $jar" | sha256sum -c --quiet - >/dev/null 2>&1 \
+    || { rm -f "$jar"; die "$JUNIT_JAR does not match its pinned SHA-256 (removed; run again)"; }
+  echo "$jar"
+}
+
+module_classpath() {
+  local cp="" m
+  for m in "${MODULES[@]}"; do cp+="$OUT/classes/$m:"; done
+  echo "${cp%:}"
+}
+
+compile_tests() {
+  local junit=$1 stamp=$OUT/test-classes.stamp
+  if newer_than "$stamp" test || [ "$OUT/classes.stamp" -nt "$stamp" ]; then
+    rm -rf "$OUT/test-classes"
+    mkdir -p "$OUT/test-classes"
+    find test -name '*.java' > "$OUT/test-sources.txt"
+    "$JAVAC" --release 21 -Xlint:all,-serial -encoding UTF-8 -d "$OUT/test-classes" \
+      -cp "$(module_classpath):$junit" @"$OUT/test-sources.txt"
+    (cd test && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/test-classes/" \;)
+    touch "$stamp"
+  fi
+}
+
+build() {
+  compile_modules
+  link_image
+}
+
+run_tests() {
+  build
+  local junit; junit=$(fetch_test_jars)
+  compile_tests "$junit"
+  local log=$OUT/test-output.txt status=0
+  # Tests run on the class path (package-private access from test/<module>/ packages).
+  "$JAVA" ${KEYS_TEST_JAVA_OPTS:-} -Dkeys.image="$OUT/image" -Dkeys.root="$ROOT" \
+    -jar "$junit" execute --disable-banner --details=tree \
+    --class-path "$(module_classpath):$OUT/test-classes" \
+    "${@:---scan-class-path}" 2>&1 | tee "$log" || status=$?
+  local ok failed skipped
+  ok=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$log" | tail -1)
+  failed=$(sed -n 's/.*\[ *\([0-9]*\) tests failed *\].*/\1/p' "$log" | tail -1)
+  skipped=$(sed -n 's/.*\[ *\([0-9]*\) tests skipped *\].*/\1/p' "$log" | tail -1)
+  ok=${ok:-0}; failed=${failed:-0}; skipped=${skipped:-0}
+  echo "$ok passed, $failed failed, $skipped skipped"
+  [ "$status" -eq 0 ] || exit "$status"
+  [ "$failed" -eq 0 ] || exit 1
+  [ "$ok" -gt 0 ] || die "no test ran"
+}
+
+cmd=${1:-build}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  build) build ;;
+  test) run_tests "$@" ;;
+  run) build; exec "$OUT/image/bin/keys" serve "$@" ;;
+  bench)
+    build
+    junit=$(fetch_test_jars)
+    compile_tests "$junit"
+    exec "$JAVA" -Xmx8g -Dkeys.image="$OUT/image" -cp "$(module_classpath):$OUT/test-classes:$junit" \
+      keys.bench.Bench "$@" ;;
+  clean) rm -rf "$OUT" ;;
+  *) die "unknown command '$cmd' (build, test, run, bench, clean)" ;;
+esac

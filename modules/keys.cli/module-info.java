@@ -1,0 +1,5 @@
+/** The `keys` launcher. */
+module keys.cli {
+    requires keys.http;
+    requires java.net.http;
+}

@@ -1,0 +1,13 @@
+package keys.domain;
+
+/** A team of an organization; projects belong to teams, members join teams. */
+public record Team(long id, long orgId, String slug, String name, long createdMicros) {
+
+    public Team withSlug(String newSlug) {
+        return new Team(id, orgId, newSlug, name, createdMicros);
+    }
+
+    public Team withName(String newName) {
+        return new Team(id, orgId, slug, newName, createdMicros);
+    }
+}

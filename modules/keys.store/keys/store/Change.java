@@ -1,0 +1,46 @@
+package keys.store;
+
+import keys.domain.ClientKey;
+import keys.domain.Member;
+import keys.domain.Organization;
+import keys.domain.Project;
+import keys.domain.Team;
+import keys.domain.Token;
+import keys.domain.User;
+
+/**
+ * One change to the state. A write is a list of changes committed as one log record, so it is
+ * applied whole or not at all. Puts insert or replace by id; deletes cascade to what hangs off
+ * the deleted thing (an organization's teams, projects, members and keys; a project's keys; a
+ * team's place in projects and members; a user's memberships and tokens).
+ */
+public sealed interface Change {
+
+    record PutOrganization(Organization organization) implements Change { }
+
+    record DeleteOrganization(long id) implements Change { }
+
+    record PutTeam(Team team) implements Change { }
+
+    record DeleteTeam(long id) implements Change { }
+
+    record PutProject(Project project) implements Change { }
+
+    record DeleteProject(long id) implements Change { }
+
+    record PutUser(User user) implements Change { }
+
+    record DeleteUser(long id) implements Change { }
+
+    record PutMember(Member member) implements Change { }
+
+    record DeleteMember(long id) implements Change { }
+
+    record PutToken(Token token) implements Change { }
+
+    record DeleteToken(long id) implements Change { }
+
+    record PutKey(ClientKey key) implements Change { }
+
+    record DeleteKey(long projectId, long id) implements Change { }
+}

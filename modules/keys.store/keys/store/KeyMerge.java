@@ -1,0 +1,133 @@
+package keys.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import keys.domain.ClientKey;
+import keys.domain.UseCase;
+
+/**
+ * Runs a {@link KeyQuery}: a k-way merge over the projects' id-ordered key lists, so a page costs
+ * time in the page size and the number of projects, never in the number of keys of the org.
+ */
+final class KeyMerge {
+    private final KeyList[] lists;
+    private final int[] positions;
+    private final int[] heap; // indexes into lists, ordered by each list's current id
+    private int heapSize;
+    private final boolean ascending;
+
+    private KeyMerge(int capacity, boolean ascending) {
+        this.lists = new KeyList[capacity];
+        this.positions = new int[capacity];
+        this.heap = new int[capacity];
+        this.ascending = ascending;
+    }
+
+    static List<ClientKey> run(State state, KeyQuery q) {
+        IdSet projectIds = q.projectIds();
+        KeyMerge merge = new KeyMerge(projectIds.size(), q.ascending());
+        for (int i = 0; i < projectIds.size(); i++) {
+            KeyList list = state.keysByProject.get(projectIds.get(i));
+            if (list != null && !list.isEmpty()) {
+                merge.add(list, q.bound());
+            }
+        }
+        List<ClientKey> out = new ArrayList<>(Math.min(q.limit(), 128));
+        int toSkip = q.offset();
+        while (out.size() < q.limit() && merge.heapSize > 0) {
+            ClientKey k = merge.pop();
+            if (q.active() != null && k.active() != q.active()) {
+                continue;
+            }
+            if (q.userOnly() && k.useCase() != UseCase.USER) {
+                continue;
+            }
+            if (toSkip > 0) {
+                toSkip--;
+                continue;
+            }
+            out.add(k);
+        }
+        return out;
+    }
+
+    private void add(KeyList list, long bound) {
+        int start;
+        if (bound == 0) {
+            start = ascending ? 0 : list.size() - 1;
+        } else {
+            int at = list.indexOf(bound);
+            if (at >= 0) {
+                start = at;
+            } else {
+                int insert = -at - 1; // first index with id > bound
+                start = ascending ? insert : insert - 1;
+            }
+        }
+        if (start < 0 || start >= list.size()) {
+            return;
+        }
+        int slot = heapSize;
+        lists[slot] = list;
+        positions[slot] = start;
+        heap[heapSize++] = slot;
+        siftUp(heapSize - 1);
+    }
+
+    private ClientKey pop() {
+        int slot = heap[0];
+        ClientKey k = lists[slot].get(positions[slot]);
+        int next = positions[slot] + (ascending ? 1 : -1);
+        if (next >= 0 && next < lists[slot].size()) {
+            positions[slot] = next;
+        } else {
+            heap[0] = heap[--heapSize];
+        }
+        if (heapSize > 0) {
+            siftDown(0);
+        }
+        return k;
+    }
+
+    private long current(int heapIndex) {
+        int slot = heap[heapIndex];
+        return lists[slot].get(positions[slot]).id();
+    }
+
+    private boolean before(int a, int b) {
+        return ascending ? current(a) < current(b) : current(a) > current(b);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(i, parent)) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i) {
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= heapSize) {
+                return;
+            }
+            int best = left + 1 < heapSize && before(left + 1, left) ? left + 1 : left;
+            if (!before(best, i)) {
+                return;
+            }
+            swap(i, best);
+            i = best;
+        }
+    }
+
+    private void swap(int a, int b) {
+        int t = heap[a];
+        heap[a] = heap[b];
+        heap[b] = t;
+    }
+}

@@ -1,0 +1,23 @@
+package keys.store;
+
+/**
+ * A page of keys from a set of projects, in id order.
+ *
+ * @param projectIds which projects' keys count
+ * @param active     {@code TRUE} active keys only, {@code FALSE} inactive only, null both
+ * @param userOnly   only keys whose use case is {@code user}
+ * @param bound      0 for none; else the first id taken: {@code id <= bound} descending,
+ *                   {@code id >= bound} ascending
+ * @param ascending  ascending id order (Sentry's "previous page" fetch) instead of descending
+ * @param offset     how many matching keys to skip before taking any
+ * @param limit      at most this many keys
+ */
+public record KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long bound,
+                       boolean ascending, int offset, int limit) {
+
+    public KeyQuery {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+    }
+}

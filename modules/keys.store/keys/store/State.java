@@ -1,0 +1,295 @@
+package keys.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+import keys.domain.ClientKey;
+import keys.domain.Member;
+import keys.domain.Organization;
+import keys.domain.Project;
+import keys.domain.Team;
+import keys.domain.Token;
+import keys.domain.User;
+
+/**
+ * Everything the store holds, as one immutable snapshot with its indexes. Readers share it
+ * without locks; a write builds the next one ({@link #apply}) and the store swaps it in whole, so
+ * no reader ever sees half a change.
+ */
+public final class State {
+    private static final State EMPTY = new State(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+
+    final long lastId;
+    final Map<Long, Organization> orgs;
+    final Map<String, Long> orgBySlug;
+    final Map<Long, Team> teams;
+    final Map<String, Long> teamBySlug;
+    final Map<Long, IdSet> teamsByOrg;
+    final Map<Long, Project> projects;
+    final Map<String, Long> projectBySlug;
+    final Map<Long, IdSet> projectsByOrg;
+    final Map<Long, IdSet> projectsByTeam;
+    final Map<Long, User> users;
+    final Map<String, Long> userByEmail;
+    final Map<Long, Member> members;
+    final Map<String, Long> memberByOrgUser;
+    final Map<Long, IdSet> membersByOrg;
+    final Map<Long, IdSet> membersByUser;
+    final Map<Long, Token> tokens;
+    final Map<String, Long> tokenByHash;
+    final Map<Long, IdSet> tokensByUser;
+    final Map<Long, KeyList> keysByProject;
+    final long keyCount;
+
+    State(long lastId, Map<Long, Organization> orgs, Map<String, Long> orgBySlug,
+          Map<Long, Team> teams, Map<String, Long> teamBySlug, Map<Long, IdSet> teamsByOrg,
+          Map<Long, Project> projects, Map<String, Long> projectBySlug, Map<Long, IdSet> projectsByOrg,
+          Map<Long, IdSet> projectsByTeam, Map<Long, User> users, Map<String, Long> userByEmail,
+          Map<Long, Member> members, Map<String, Long> memberByOrgUser, Map<Long, IdSet> membersByOrg,
+          Map<Long, IdSet> membersByUser, Map<Long, Token> tokens, Map<String, Long> tokenByHash,
+          Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, long keyCount) {
+        this.lastId = lastId;
+        this.orgs = orgs;
+        this.orgBySlug = orgBySlug;
+        this.teams = teams;
+        this.teamBySlug = teamBySlug;
+        this.teamsByOrg = teamsByOrg;
+        this.projects = projects;
+        this.projectBySlug = projectBySlug;
+        this.projectsByOrg = projectsByOrg;
+        this.projectsByTeam = projectsByTeam;
+        this.users = users;
+        this.userByEmail = userByEmail;
+        this.members = members;
+        this.memberByOrgUser = memberByOrgUser;
+        this.membersByOrg = membersByOrg;
+        this.membersByUser = membersByUser;
+        this.tokens = tokens;
+        this.tokenByHash = tokenByHash;
+        this.tokensByUser = tokensByUser;
+        this.keysByProject = keysByProject;
+        this.keyCount = keyCount;
+    }
+
+    public static State empty() {
+        return EMPTY;
+    }
+
+    /** The next state: this one with the changes applied in order (deletes cascade). */
+    public State apply(List<Change> changes) {
+        StateBuilder builder = new StateBuilder(this);
+        builder.apply(changes);
+        return builder.build();
+    }
+
+    /** The highest id ever allocated; never decreases, deletes included. */
+    public long lastId() {
+        return lastId;
+    }
+
+    public State withLastId(long id) {
+        StateBuilder builder = new StateBuilder(this);
+        builder.raiseLastId(id);
+        return builder.build();
+    }
+
+    public long keyCount() {
+        return keyCount;
+    }
+
+    // Organizations
+
+    public Optional<Organization> organization(long id) {
+        return Optional.ofNullable(orgs.get(id));
+    }
+
+    public Optional<Organization> organizationBySlug(String slug) {
+        Long id = orgBySlug.get(slug);
+        return id == null ? Optional.empty() : organization(id);
+    }
+
+    public List<Organization> organizations() {
+        return sortedById(orgs.values(), Organization::id);
+    }
+
+    // Teams
+
+    public Optional<Team> team(long id) {
+        return Optional.ofNullable(teams.get(id));
+    }
+
+    public Optional<Team> teamBySlug(long orgId, String slug) {
+        Long id = teamBySlug.get(scoped(orgId, slug));
+        return id == null ? Optional.empty() : team(id);
+    }
+
+    public List<Team> teams(long orgId) {
+        return resolve(teamsByOrg.get(orgId), teams::get);
+    }
+
+    // Projects
+
+    public Optional<Project> project(long id) {
+        return Optional.ofNullable(projects.get(id));
+    }
+
+    public Optional<Project> projectBySlug(long orgId, String slug) {
+        Long id = projectBySlug.get(scoped(orgId, slug));
+        return id == null ? Optional.empty() : project(id);
+    }
+
+    public List<Project> projects(long orgId) {
+        return resolve(projectsByOrg.get(orgId), projects::get);
+    }
+
+    public IdSet projectIds(long orgId) {
+        return orEmpty(projectsByOrg.get(orgId));
+    }
+
+    public IdSet projectIdsOfTeam(long teamId) {
+        return orEmpty(projectsByTeam.get(teamId));
+    }
+
+    // Users, members, tokens
+
+    public Optional<User> user(long id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    public Optional<User> userByEmail(String email) {
+        Long id = userByEmail.get(email);
+        return id == null ? Optional.empty() : user(id);
+    }
+
+    public List<User> users() {
+        return sortedById(users.values(), User::id);
+    }
+
+    public Optional<Member> member(long id) {
+        return Optional.ofNullable(members.get(id));
+    }
+
+    public Optional<Member> member(long orgId, long userId) {
+        Long id = memberByOrgUser.get(orgId + "/" + userId);
+        return id == null ? Optional.empty() : member(id);
+    }
+
+    public List<Member> members(long orgId) {
+        return resolve(membersByOrg.get(orgId), members::get);
+    }
+
+    public List<Member> memberships(long userId) {
+        return resolve(membersByUser.get(userId), members::get);
+    }
+
+    /** Members of a team, by member id. */
+    public List<Member> teamMembers(Team team) {
+        List<Member> out = new ArrayList<>();
+        for (Member m : members(team.orgId())) {
+            if (m.teamIds().contains(team.id())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    public Optional<Token> token(long id) {
+        return Optional.ofNullable(tokens.get(id));
+    }
+
+    public Optional<Token> tokenByHash(String hashHex) {
+        Long id = tokenByHash.get(hashHex);
+        return id == null ? Optional.empty() : token(id);
+    }
+
+    public List<Token> tokens(long userId) {
+        return resolve(tokensByUser.get(userId), tokens::get);
+    }
+
+    // Keys
+
+    /** A project's keys, ascending by id. */
+    public List<ClientKey> keys(long projectId) {
+        KeyList list = keysByProject.get(projectId);
+        return list == null ? List.of() : list;
+    }
+
+    public Optional<ClientKey> key(long projectId, String publicKey) {
+        for (ClientKey k : keys(projectId)) {
+            if (k.publicKey().equals(publicKey)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when any key of any project already uses this value as its public or secret key. */
+    public boolean keyValueInUse(String hex) {
+        for (KeyList list : keysByProject.values()) {
+            for (ClientKey k : list) {
+                if (k.publicKey().equals(hex) || k.secretKey().equals(hex)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Keys of a set of projects in id order, filtered and paged; see {@link KeyQuery}. */
+    public List<ClientKey> queryKeys(KeyQuery query) {
+        return KeyMerge.run(this, query);
+    }
+
+    /** The whole live state as puts, parents first, each kind by id: replaying them rebuilds it. */
+    public List<Change> asChanges() {
+        List<Change> out = new ArrayList<>();
+        organizations().forEach(o -> out.add(new Change.PutOrganization(o)));
+        users().forEach(u -> out.add(new Change.PutUser(u)));
+        sortedById(teams.values(), Team::id).forEach(t -> out.add(new Change.PutTeam(t)));
+        List<Project> allProjects = sortedById(projects.values(), Project::id);
+        allProjects.forEach(p -> out.add(new Change.PutProject(p)));
+        sortedById(members.values(), Member::id).forEach(m -> out.add(new Change.PutMember(m)));
+        sortedById(tokens.values(), Token::id).forEach(t -> out.add(new Change.PutToken(t)));
+        List<ClientKey> allKeys = new ArrayList<>((int) Math.min(keyCount, Integer.MAX_VALUE - 8));
+        for (KeyList list : keysByProject.values()) {
+            allKeys.addAll(list);
+        }
+        allKeys.sort(Comparator.comparingLong(ClientKey::id));
+        allKeys.forEach(k -> out.add(new Change.PutKey(k)));
+        return out;
+    }
+
+    static String scoped(long orgId, String slug) {
+        return orgId + "/" + slug;
+    }
+
+    private static IdSet orEmpty(IdSet set) {
+        return set == null ? IdSet.EMPTY : set;
+    }
+
+    private static <T> List<T> resolve(IdSet ids, LongFunction<T> lookup) {
+        if (ids == null) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            T t = lookup.apply(ids.get(i));
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static <T> List<T> sortedById(java.util.Collection<T> values, java.util.function.ToLongFunction<T> id) {
+        List<T> out = new ArrayList<>(values);
+        out.sort(Comparator.comparingLong(id));
+        return out;
+    }
+}

@@ -1,0 +1,331 @@
+package keys.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import keys.domain.ClientKey;
+import keys.domain.Member;
+import keys.domain.Organization;
+import keys.domain.Project;
+import keys.domain.Team;
+import keys.domain.Token;
+import keys.domain.User;
+
+/**
+ * Builds the next {@link State} from one, change by change, copying only the maps a change
+ * touches. One builder may take many writes (log replay) before {@link #build()}.
+ */
+final class StateBuilder {
+    private long lastId;
+    private long keyCount;
+    private final CowMap<Long, Organization> orgs;
+    private final CowMap<String, Long> orgBySlug;
+    private final CowMap<Long, Team> teams;
+    private final CowMap<String, Long> teamBySlug;
+    private final CowMap<Long, IdSet> teamsByOrg;
+    private final CowMap<Long, Project> projects;
+    private final CowMap<String, Long> projectBySlug;
+    private final CowMap<Long, IdSet> projectsByOrg;
+    private final CowMap<Long, IdSet> projectsByTeam;
+    private final CowMap<Long, User> users;
+    private final CowMap<String, Long> userByEmail;
+    private final CowMap<Long, Member> members;
+    private final CowMap<String, Long> memberByOrgUser;
+    private final CowMap<Long, IdSet> membersByOrg;
+    private final CowMap<Long, IdSet> membersByUser;
+    private final CowMap<Long, Token> tokens;
+    private final CowMap<String, Long> tokenByHash;
+    private final CowMap<Long, IdSet> tokensByUser;
+    private final CowMap<Long, KeyList> keysByProject;
+    /** Working copies of the key lists touched so far, ascending by id. */
+    private final Map<Long, ArrayList<ClientKey>> staged = new HashMap<>();
+
+    StateBuilder(State s) {
+        lastId = s.lastId;
+        keyCount = s.keyCount;
+        orgs = new CowMap<>(s.orgs);
+        orgBySlug = new CowMap<>(s.orgBySlug);
+        teams = new CowMap<>(s.teams);
+        teamBySlug = new CowMap<>(s.teamBySlug);
+        teamsByOrg = new CowMap<>(s.teamsByOrg);
+        projects = new CowMap<>(s.projects);
+        projectBySlug = new CowMap<>(s.projectBySlug);
+        projectsByOrg = new CowMap<>(s.projectsByOrg);
+        projectsByTeam = new CowMap<>(s.projectsByTeam);
+        users = new CowMap<>(s.users);
+        userByEmail = new CowMap<>(s.userByEmail);
+        members = new CowMap<>(s.members);
+        memberByOrgUser = new CowMap<>(s.memberByOrgUser);
+        membersByOrg = new CowMap<>(s.membersByOrg);
+        membersByUser = new CowMap<>(s.membersByUser);
+        tokens = new CowMap<>(s.tokens);
+        tokenByHash = new CowMap<>(s.tokenByHash);
+        tokensByUser = new CowMap<>(s.tokensByUser);
+        keysByProject = new CowMap<>(s.keysByProject);
+    }
+
+    void apply(List<Change> changes) {
+        for (Change c : changes) {
+            apply(c);
+        }
+    }
+
+    void apply(Change change) {
+        switch (change) {
+            case Change.PutOrganization c -> putOrganization(c.organization());
+            case Change.DeleteOrganization c -> deleteOrganization(c.id());
+            case Change.PutTeam c -> putTeam(c.team());
+            case Change.DeleteTeam c -> deleteTeam(c.id());
+            case Change.PutProject c -> putProject(c.project());
+            case Change.DeleteProject c -> deleteProject(c.id());
+            case Change.PutUser c -> putUser(c.user());
+            case Change.DeleteUser c -> deleteUser(c.id());
+            case Change.PutMember c -> putMember(c.member());
+            case Change.DeleteMember c -> deleteMember(c.id());
+            case Change.PutToken c -> putToken(c.token());
+            case Change.DeleteToken c -> deleteToken(c.id());
+            case Change.PutKey c -> putKey(c.key());
+            case Change.DeleteKey c -> deleteKey(c.projectId(), c.id());
+        }
+    }
+
+    void raiseLastId(long id) {
+        lastId = Math.max(lastId, id);
+    }
+
+    State build() {
+        for (Map.Entry<Long, ArrayList<ClientKey>> e : staged.entrySet()) {
+            ArrayList<ClientKey> list = e.getValue();
+            if (list.isEmpty()) {
+                keysByProject.remove(e.getKey());
+            } else {
+                keysByProject.put(e.getKey(), KeyList.ofSorted(list.toArray(new ClientKey[0])));
+            }
+        }
+        staged.clear();
+        return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
+                teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
+                projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
+                memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
+                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keyCount);
+    }
+
+    private void putOrganization(Organization o) {
+        raiseLastId(o.id());
+        Organization old = orgs.get(o.id());
+        if (old != null && !old.slug().equals(o.slug())) {
+            orgBySlug.remove(old.slug());
+        }
+        orgs.put(o.id(), o);
+        orgBySlug.put(o.slug(), o.id());
+    }
+
+    private void deleteOrganization(long id) {
+        Organization o = orgs.get(id);
+        if (o == null) {
+            return;
+        }
+        for (long m : ids(membersByOrg.get(id))) {
+            deleteMember(m);
+        }
+        for (long p : ids(projectsByOrg.get(id))) {
+            deleteProject(p);
+        }
+        for (long t : ids(teamsByOrg.get(id))) {
+            deleteTeam(t);
+        }
+        orgs.remove(id);
+        orgBySlug.remove(o.slug());
+    }
+
+    private void putTeam(Team t) {
+        raiseLastId(t.id());
+        Team old = teams.get(t.id());
+        if (old != null) {
+            teamBySlug.remove(State.scoped(old.orgId(), old.slug()));
+        }
+        teams.put(t.id(), t);
+        teamBySlug.put(State.scoped(t.orgId(), t.slug()), t.id());
+        CowMap.addId(teamsByOrg, t.orgId(), t.id());
+    }
+
+    private void deleteTeam(long id) {
+        Team t = teams.get(id);
+        if (t == null) {
+            return;
+        }
+        for (long p : ids(projectsByTeam.get(id))) {
+            Project project = projects.get(p);
+            putProject(project.withTeams(without(project.teamIds(), id)));
+        }
+        for (long m : ids(membersByOrg.get(t.orgId()))) {
+            Member member = members.get(m);
+            if (member.teamIds().contains(id)) {
+                putMember(member.withTeams(without(member.teamIds(), id)));
+            }
+        }
+        teams.remove(id);
+        teamBySlug.remove(State.scoped(t.orgId(), t.slug()));
+        CowMap.removeId(teamsByOrg, t.orgId(), id);
+        projectsByTeam.remove(id);
+    }
+
+    private void putProject(Project p) {
+        raiseLastId(p.id());
+        Project old = projects.get(p.id());
+        if (old != null) {
+            projectBySlug.remove(State.scoped(old.orgId(), old.slug()));
+            for (long t : old.teamIds()) {
+                CowMap.removeId(projectsByTeam, t, old.id());
+            }
+        }
+        projects.put(p.id(), p);
+        projectBySlug.put(State.scoped(p.orgId(), p.slug()), p.id());
+        CowMap.addId(projectsByOrg, p.orgId(), p.id());
+        for (long t : p.teamIds()) {
+            CowMap.addId(projectsByTeam, t, p.id());
+        }
+    }
+
+    private void deleteProject(long id) {
+        Project p = projects.get(id);
+        if (p == null) {
+            return;
+        }
+        keyCount -= stagedKeys(id).size();
+        staged.put(id, new ArrayList<>());
+        for (long t : p.teamIds()) {
+            CowMap.removeId(projectsByTeam, t, id);
+        }
+        projects.remove(id);
+        projectBySlug.remove(State.scoped(p.orgId(), p.slug()));
+        CowMap.removeId(projectsByOrg, p.orgId(), id);
+    }
+
+    private void putUser(User u) {
+        raiseLastId(u.id());
+        User old = users.get(u.id());
+        if (old != null) {
+            userByEmail.remove(old.email());
+        }
+        users.put(u.id(), u);
+        userByEmail.put(u.email(), u.id());
+    }
+
+    private void deleteUser(long id) {
+        User u = users.get(id);
+        if (u == null) {
+            return;
+        }
+        for (long m : ids(membersByUser.get(id))) {
+            deleteMember(m);
+        }
+        for (long t : ids(tokensByUser.get(id))) {
+            deleteToken(t);
+        }
+        users.remove(id);
+        userByEmail.remove(u.email());
+    }
+
+    private void putMember(Member m) {
+        raiseLastId(m.id());
+        members.put(m.id(), m);
+        memberByOrgUser.put(m.orgId() + "/" + m.userId(), m.id());
+        CowMap.addId(membersByOrg, m.orgId(), m.id());
+        CowMap.addId(membersByUser, m.userId(), m.id());
+    }
+
+    private void deleteMember(long id) {
+        Member m = members.get(id);
+        if (m == null) {
+            return;
+        }
+        members.remove(id);
+        memberByOrgUser.remove(m.orgId() + "/" + m.userId());
+        CowMap.removeId(membersByOrg, m.orgId(), id);
+        CowMap.removeId(membersByUser, m.userId(), id);
+    }
+
+    private void putToken(Token t) {
+        raiseLastId(t.id());
+        Token old = tokens.get(t.id());
+        if (old != null) {
+            tokenByHash.remove(old.hashHex());
+        }
+        tokens.put(t.id(), t);
+        tokenByHash.put(t.hashHex(), t.id());
+        CowMap.addId(tokensByUser, t.userId(), t.id());
+    }
+
+    private void deleteToken(long id) {
+        Token t = tokens.get(id);
+        if (t == null) {
+            return;
+        }
+        tokens.remove(id);
+        tokenByHash.remove(t.hashHex());
+        CowMap.removeId(tokensByUser, t.userId(), id);
+    }
+
+    private void putKey(ClientKey k) {
+        raiseLastId(k.id());
+        ArrayList<ClientKey> list = stagedKeys(k.projectId());
+        int n = list.size();
+        if (n == 0 || list.get(n - 1).id() < k.id()) {
+            list.add(k); // the common case: a new key has the highest id
+            keyCount++;
+            return;
+        }
+        int at = search(list, k.id());
+        if (at >= 0) {
+            list.set(at, k);
+        } else {
+            list.add(-at - 1, k);
+            keyCount++;
+        }
+    }
+
+    private void deleteKey(long projectId, long id) {
+        ArrayList<ClientKey> list = stagedKeys(projectId);
+        int at = search(list, id);
+        if (at >= 0) {
+            list.remove(at);
+            keyCount--;
+        }
+    }
+
+    private ArrayList<ClientKey> stagedKeys(long projectId) {
+        return staged.computeIfAbsent(projectId, id -> {
+            KeyList current = keysByProject.get(id);
+            return current == null ? new ArrayList<>() : new ArrayList<>(current);
+        });
+    }
+
+    private static int search(List<ClientKey> list, long id) {
+        int lo = 0, hi = list.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long m = list.get(mid).id();
+            if (m < id) {
+                lo = mid + 1;
+            } else if (m > id) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    private static long[] ids(IdSet set) {
+        return set == null ? new long[0] : set.toArray();
+    }
+
+    private static List<Long> without(List<Long> ids, long id) {
+        List<Long> out = new ArrayList<>(ids);
+        out.remove(Long.valueOf(id));
+        return out;
+    }
+}
