@@ -1,0 +1,5 @@
+package keys.testing;
+
+/** Two generated values, from {@link Gens#pairs}. */
+public record Pair<A, B>(A first, B second) {
+}

@@ -1,0 +1,79 @@
+package keys.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import keys.testing.Gens;
+import keys.testing.Prop;
+import org.junit.jupiter.api.Test;
+
+class SlugsTest {
+    /** The spec's rule, spelled as a regex, to check the hand-written loop against. */
+    private static final Pattern RULE = Pattern.compile("^(?=.*[a-z_-])[a-z0-9_-]{1,50}$");
+
+    @Test
+    void validationTable() {
+        String[] valid = {"a", "my-project", "a_b", "-", "_", "1a", "a1", "0-", "_1", "acme-2024",
+            "a".repeat(50), "9".repeat(49) + "x"};
+        for (String s : valid) {
+            assertTrue(Slugs.isValid(s), s);
+        }
+        String[] invalid = {null, "", "0", "123", "9".repeat(50), "A", "My-Project", "a b", "a.b",
+            "a/b", "a\n", " a", "é", "a".repeat(51), "a\u0000", "ａ", "a\ud800"};
+        for (String s : invalid) {
+            assertEquals(false, Slugs.isValid(s), String.valueOf(s));
+        }
+    }
+
+    @Test
+    void isValidFollowsTheRule() {
+        Prop.forAll(Gens.oneOf(Gens.strings(Gens.elements((int) 'a', (int) 'z', (int) '0', (int) '9',
+                (int) '-', (int) '_', (int) 'A', (int) ' ', (int) '.', 0xE9), 55), Gens.strings(60)),
+                s -> assertEquals(RULE.matcher(s).matches(), Slugs.isValid(s), s));
+    }
+
+    @Test
+    void slugifyTable() {
+        String[][] cases = {
+            {"My Project", "my-project"},
+            {"  Hello, World!  ", "hello-world"},
+            {"Café Crème", "cafe-creme"},
+            {"a--b", "a-b"},
+            {"a - b", "a-b"},
+            {"-leading and trailing-", "leading-and-trailing"},
+            {"under_score", "under_score"},
+            {"Project 2024", "project-2024"},
+            {"2024", "n2024"},
+            {"20 24", "20-24"},
+            {"!!!", "untitled"},
+            {"", "untitled"},
+            {"日本語", "untitled"},
+            {"ﬁnance", "finance"},
+            {"a".repeat(60), "a".repeat(50)},
+            {"a".repeat(49) + " b", "a".repeat(49)},
+            {"a".repeat(48) + " bc", "a".repeat(48) + "-b"},
+            {"1".repeat(60), "n" + "1".repeat(49)},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Slugs.slugify(c[0]), c[0]);
+        }
+    }
+
+    @Test
+    void slugifyAlwaysGivesAValidSlugAndIsIdempotent() {
+        Prop.forAll(Gens.strings(80), name -> {
+            String slug = Slugs.slugify(name);
+            assertTrue(Slugs.isValid(slug), slug);
+            assertTrue(!slug.startsWith("-") && !slug.endsWith("-") && !slug.contains("--"), slug);
+            assertEquals(slug, Slugs.slugify(slug));
+        });
+    }
+
+    @Test
+    void slugifyKeepsAGoodSlugAsItIs() {
+        Prop.forAll(Gens.strings(Gens.elements((int) 'a', (int) 'q', (int) '7', (int) '_', (int) '-'), 50)
+                .filter(s -> Slugs.isValid(s) && !s.startsWith("-") && !s.endsWith("-") && !s.contains("--")),
+                s -> assertEquals(s, Slugs.slugify(s)));
+    }
+}
