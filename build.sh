@@ -117,7 +117,11 @@ compile_tests() {
   fi
 }
 
+# Concurrent invocations (several shells on one checkout) take turns at compiling and linking.
 build() {
+  mkdir -p "$OUT"
+  exec 9>"$OUT/.build.lock"
+  flock 9
   compile_modules
   link_image
 }
@@ -126,6 +130,7 @@ run_tests() {
   build
   local junit; junit=$(fetch_test_jars)
   compile_tests "$junit"
+  exec 9>&-
   local log=$OUT/test-output.txt status=0
   # Tests run on the class path (package-private access from test/<module>/ packages).
   "$JAVA" ${KEYS_TEST_JAVA_OPTS:-} -Dkeys.image="$OUT/image" -Dkeys.root="$ROOT" \
@@ -148,11 +153,12 @@ cmd=${1:-build}
 case "$cmd" in
   build) build ;;
   test) run_tests "$@" ;;
-  run) build; exec "$OUT/image/bin/keys" serve "$@" ;;
+  run) build; exec 9>&-; exec "$OUT/image/bin/keys" serve "$@" ;;
   bench)
     build
     junit=$(fetch_test_jars)
     compile_tests "$junit"
+    exec 9>&-
     exec "$JAVA" -Xmx8g -Dkeys.image="$OUT/image" -cp "$(module_classpath):$OUT/test-classes:$junit" \
       keys.bench.Bench "$@" ;;
   clean) rm -rf "$OUT" ;;

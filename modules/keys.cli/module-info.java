@@ -2,4 +2,5 @@
 module keys.cli {
     requires keys.http;
     requires java.net.http;
+    requires jdk.unsupported; // sun.misc.Signal, reached by reflection: see Signals
 }

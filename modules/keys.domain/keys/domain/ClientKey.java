@@ -1,44 +1,177 @@
 package keys.domain;
 
+import java.util.Objects;
+
 /**
  * A client key (DSN) of a project. {@code id} is the internal number that orders lists;
  * {@code publicKey} is what clients call the key's id. A rate limit is set only when both
  * {@code rateLimitCount} and {@code rateLimitWindow} are non-zero. {@code browserSdkVersion} is
  * null until a PUT stores one. {@code loaderOptions} holds {@link LoaderOption} bits.
+ *
+ * <p>Not a record, though it behaves like one: there may be millions of keys in memory, so the
+ * two 32-hex-digit keys are held as four longs (32 bytes instead of two strings of ~72 each).
  */
-public record ClientKey(long id, long projectId, String label, String publicKey, String secretKey,
-                        boolean active, long createdMicros, int rateLimitCount, int rateLimitWindow,
-                        String browserSdkVersion, int loaderOptions, UseCase useCase) {
-
+public final class ClientKey {
     public static final int MAX_LABEL_LENGTH = 64;
     public static final int MAX_RATE_LIMIT_WINDOW = 86_400;
+
+    private final long id;
+    private final long projectId;
+    private final String label;
+    private final long publicHi;
+    private final long publicLo;
+    private final long secretHi;
+    private final long secretLo;
+    private final boolean active;
+    private final long createdMicros;
+    private final int rateLimitCount;
+    private final int rateLimitWindow;
+    private final String browserSdkVersion;
+    private final int loaderOptions;
+    private final UseCase useCase;
+
+    /** @throws IllegalArgumentException when a key is not 32 lowercase hex digits */
+    public ClientKey(long id, long projectId, String label, String publicKey, String secretKey,
+                     boolean active, long createdMicros, int rateLimitCount, int rateLimitWindow,
+                     String browserSdkVersion, int loaderOptions, UseCase useCase) {
+        this(id, projectId, label, Hex128.high(publicKey), Hex128.low(publicKey), Hex128.high(secretKey),
+                Hex128.low(secretKey), active, createdMicros, rateLimitCount, rateLimitWindow,
+                browserSdkVersion, loaderOptions, useCase);
+    }
+
+    private ClientKey(long id, long projectId, String label, long publicHi, long publicLo, long secretHi,
+                      long secretLo, boolean active, long createdMicros, int rateLimitCount, int rateLimitWindow,
+                      String browserSdkVersion, int loaderOptions, UseCase useCase) {
+        this.id = id;
+        this.projectId = projectId;
+        this.label = Objects.requireNonNull(label, "label");
+        this.publicHi = publicHi;
+        this.publicLo = publicLo;
+        this.secretHi = secretHi;
+        this.secretLo = secretLo;
+        this.active = active;
+        this.createdMicros = createdMicros;
+        this.rateLimitCount = rateLimitCount;
+        this.rateLimitWindow = rateLimitWindow;
+        this.browserSdkVersion = browserSdkVersion;
+        this.loaderOptions = loaderOptions;
+        this.useCase = Objects.requireNonNull(useCase, "useCase");
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long projectId() {
+        return projectId;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** 32 lowercase hex digits; a new string each call, so callers keep it when they need it twice. */
+    public String publicKey() {
+        return Hex128.format(publicHi, publicLo);
+    }
+
+    public String secretKey() {
+        return Hex128.format(secretHi, secretLo);
+    }
+
+    /** True when {@code hex} is this key's public key, without building a string. */
+    public boolean hasPublicKey(String hex) {
+        return Hex128.isHex(hex) && Hex128.high(hex) == publicHi && Hex128.low(hex) == publicLo;
+    }
+
+    /** True when {@code hex} is this key's public or secret key. */
+    public boolean uses(String hex) {
+        if (!Hex128.isHex(hex)) {
+            return false;
+        }
+        long hi = Hex128.high(hex);
+        long lo = Hex128.low(hex);
+        return (hi == publicHi && lo == publicLo) || (hi == secretHi && lo == secretLo);
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public long createdMicros() {
+        return createdMicros;
+    }
+
+    public int rateLimitCount() {
+        return rateLimitCount;
+    }
+
+    public int rateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    public String browserSdkVersion() {
+        return browserSdkVersion;
+    }
+
+    public int loaderOptions() {
+        return loaderOptions;
+    }
+
+    public UseCase useCase() {
+        return useCase;
+    }
 
     public boolean hasRateLimit() {
         return rateLimitCount != 0 && rateLimitWindow != 0;
     }
 
     public ClientKey withLabel(String newLabel) {
-        return new ClientKey(id, projectId, newLabel, publicKey, secretKey, active, createdMicros,
+        return new ClientKey(id, projectId, newLabel, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
                 rateLimitCount, rateLimitWindow, browserSdkVersion, loaderOptions, useCase);
     }
 
     public ClientKey withActive(boolean isActive) {
-        return new ClientKey(id, projectId, label, publicKey, secretKey, isActive, createdMicros,
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, isActive, createdMicros,
                 rateLimitCount, rateLimitWindow, browserSdkVersion, loaderOptions, useCase);
     }
 
     public ClientKey withRateLimit(int count, int window) {
-        return new ClientKey(id, projectId, label, publicKey, secretKey, active, createdMicros,
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
                 count, window, browserSdkVersion, loaderOptions, useCase);
     }
 
     public ClientKey withBrowserSdkVersion(String version) {
-        return new ClientKey(id, projectId, label, publicKey, secretKey, active, createdMicros,
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
                 rateLimitCount, rateLimitWindow, version, loaderOptions, useCase);
     }
 
     public ClientKey withLoaderOptions(int bits) {
-        return new ClientKey(id, projectId, label, publicKey, secretKey, active, createdMicros,
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
                 rateLimitCount, rateLimitWindow, browserSdkVersion, bits, useCase);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClientKey k && id == k.id && projectId == k.projectId && label.equals(k.label)
+                && publicHi == k.publicHi && publicLo == k.publicLo && secretHi == k.secretHi
+                && secretLo == k.secretLo && active == k.active && createdMicros == k.createdMicros
+                && rateLimitCount == k.rateLimitCount && rateLimitWindow == k.rateLimitWindow
+                && Objects.equals(browserSdkVersion, k.browserSdkVersion) && loaderOptions == k.loaderOptions
+                && useCase == k.useCase;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id) * 31 + Long.hashCode(publicLo);
+    }
+
+    /** Leaves the secret key out, so a key in a log or an assertion message never leaks it. */
+    @Override
+    public String toString() {
+        return "ClientKey[id=" + id + ", projectId=" + projectId + ", label=" + label + ", publicKey=" + publicKey()
+                + ", active=" + active + ", createdMicros=" + createdMicros + ", rateLimit=" + rateLimitCount + "/"
+                + rateLimitWindow + ", browserSdkVersion=" + browserSdkVersion + ", loaderOptions=" + loaderOptions
+                + ", useCase=" + useCase + "]";
     }
 }

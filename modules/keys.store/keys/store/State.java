@@ -222,7 +222,7 @@ public final class State {
 
     public Optional<ClientKey> key(long projectId, String publicKey) {
         for (ClientKey k : keys(projectId)) {
-            if (k.publicKey().equals(publicKey)) {
+            if (k.hasPublicKey(publicKey)) {
                 return Optional.of(k);
             }
         }
@@ -233,7 +233,7 @@ public final class State {
     public boolean keyValueInUse(String hex) {
         for (KeyList list : keysByProject.values()) {
             for (ClientKey k : list) {
-                if (k.publicKey().equals(hex) || k.secretKey().equals(hex)) {
+                if (k.uses(hex)) {
                     return true;
                 }
             }

@@ -1,0 +1,104 @@
+package keys.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import keys.store.CheckReport;
+import keys.store.FsyncPolicy;
+import keys.store.Store;
+import keys.store.StoreOptions;
+
+/**
+ * The offline commands on a data directory: export, import, check, compact. Each takes the
+ * directory's lock (check only reads), so they refuse clearly while a server holds it.
+ */
+final class DataCommands {
+    private DataCommands() {
+    }
+
+    static Store open(Path data, String fsync) {
+        FsyncPolicy policy = FsyncPolicy.parse(fsync).orElseThrow(() ->
+                new UsageException("--fsync must be always, batch or never, not '" + fsync + "'"));
+        return Store.open(data, StoreOptions.defaults().withFsync(policy));
+    }
+
+    private static Flags dataFlags(String command) {
+        return new Flags(command).value("data", "./data", "the data directory");
+    }
+
+    static int export(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Flags flags = dataFlags("export").value("out", null, "write to this file instead of stdout");
+        if (flags.parse(args, env)) {
+            out.print(flags.help("Writes the whole state as JSON Lines."));
+            return 0;
+        }
+        noPositional(flags, "export");
+        try (Store store = open(Path.of(flags.get("data")), "never")) {
+            String file = flags.get("out");
+            if (file == null) {
+                OutputStream o = new BufferedOutputStream(out, 1 << 16);
+                Store.export(store.state(), o);
+                o.flush();
+            } else {
+                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(Path.of(file)), 1 << 16)) {
+                    Store.export(store.state(), o);
+                }
+            }
+        }
+        return 0;
+    }
+
+    static int importFile(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Flags flags = dataFlags("import");
+        if (flags.parse(args, env)) {
+            out.print(flags.help("keys import FILE: loads a JSON Lines export into an empty data directory."));
+            return 0;
+        }
+        if (flags.positional().size() != 1) {
+            throw new UsageException("keys import: give exactly one FILE (see keys import --help)");
+        }
+        Path file = Path.of(flags.positional().get(0));
+        try (InputStream in = Files.newInputStream(file)) {
+            Store.importInto(Path.of(flags.get("data")), in, StoreOptions.defaults());
+        }
+        err.println("keys import: loaded " + file + " into " + flags.get("data"));
+        return 0;
+    }
+
+    static int check(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Flags flags = dataFlags("check");
+        if (flags.parse(args, env)) {
+            out.print(flags.help("Verifies the data directory: framing, checksums, references."));
+            return 0;
+        }
+        noPositional(flags, "check");
+        CheckReport report = Store.check(Path.of(flags.get("data")));
+        out.println(report);
+        return report.ok() ? 0 : 1;
+    }
+
+    static int compact(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Flags flags = dataFlags("compact");
+        if (flags.parse(args, env)) {
+            out.print(flags.help("Rewrites the log as a snapshot of the live state."));
+            return 0;
+        }
+        noPositional(flags, "compact");
+        try (Store store = open(Path.of(flags.get("data")), "always")) {
+            store.compact();
+        }
+        out.println("keys compact: done");
+        return 0;
+    }
+
+    private static void noPositional(Flags flags, String command) {
+        if (!flags.positional().isEmpty()) {
+            throw new UsageException("keys " + command + ": unexpected argument '" + flags.positional().get(0) + "'");
+        }
+    }
+}

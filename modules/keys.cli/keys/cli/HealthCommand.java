@@ -1,0 +1,43 @@
+package keys.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code keys health}: a container health check that needs no curl. */
+final class HealthCommand {
+    private HealthCommand() {
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Flags flags = new Flags("health")
+                .value("url", null, "the server's base URL (default: http:// + --listen)")
+                .value("listen", "127.0.0.1:9000", "the address the server listens on");
+        if (flags.parse(args, env)) {
+            out.print(flags.help("Asks a running server's /readyz; exit 0 when ready, 1 otherwise."));
+            return 0;
+        }
+        String base = flags.get("url");
+        if (base == null) {
+            String listen = flags.get("listen").replace("0.0.0.0", "127.0.0.1");
+            base = "http://" + listen;
+        }
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/readyz"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            out.println(r.statusCode() == 200 ? "ready" : "not ready: " + r.statusCode());
+            return r.statusCode() == 200 ? 0 : 1;
+        } catch (java.io.IOException e) {
+            out.println("not ready: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package keys.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+/** The {@code keys} launcher: picks the sub-command; usage errors exit 2, failures exit 1. */
+public final class Main {
+    static final String VERSION = "0.1.0";
+
+    private static final String HELP = """
+            Usage: keys COMMAND [flags]   (keys COMMAND --help for its flags)
+
+            Commands:
+              serve          run the HTTP server
+              export         write the whole state as JSON Lines
+              import FILE    load a JSON Lines export into an empty data directory
+              check          verify the data directory
+              compact        rewrite the log as a snapshot of the live state
+              token create   mint a token offline; prints it once
+              health         ask a running server's /readyz (exit 0 when ready)
+              version        version and build info
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command; returns the exit code, or -1 when a server keeps running. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(HELP);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "serve" -> ServeCommand.run(rest, env, out, err);
+                case "export" -> DataCommands.export(rest, env, out, err);
+                case "import" -> DataCommands.importFile(rest, env, out, err);
+                case "check" -> DataCommands.check(rest, env, out, err);
+                case "compact" -> DataCommands.compact(rest, env, out, err);
+                case "token" -> TokenCommand.run(rest, env, out, err);
+                case "health" -> HealthCommand.run(rest, env, out, err);
+                case "version", "--version" -> {
+                    out.println("keys " + VERSION + " (Java " + Runtime.version() + ")");
+                    yield 0;
+                }
+                default -> throw new UsageException("keys: unknown command '" + args[0] + "' (see keys --help)");
+            };
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("keys " + args[0] + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package keys.cli;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import keys.http.Server;
+import keys.http.ServerConfig;
+import keys.store.Store;
+
+/** {@code keys serve}: open the store, make sure an admin exists, serve until a signal. */
+final class ServeCommand {
+    /** How long in-flight requests may take to finish after a stop signal. */
+    static final int GRACE_SECONDS = 10;
+
+    private ServeCommand() {
+    }
+
+    static Flags flags() {
+        return new Flags("serve")
+                .value("data", "./data", "the data directory (created 0700 if missing)")
+                .value("listen", "127.0.0.1:9000", "HOST:PORT to listen on")
+                .value("url-prefix", null, "public base URL for Link headers and DSNs [http://HOST:PORT]")
+                .value("ingest-url", null, "base URL of every DSN [the url prefix]")
+                .bool("org-ingest-subdomains", "DSN host becomes o{orgId}.ingest.{host}")
+                .value("js-sdk-loader-cdn-url", null, "base URL of dsn.cdn")
+                .bool("rate-limits", "Sentry's per-endpoint rate limits and headers")
+                .bool("demo", "on an empty data directory, create a demo organization and print a token")
+                .value("fsync", "batch", "durability: always, batch or never")
+                .value("access-log", "true", "one line per request on stderr: true or false");
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Flags flags = flags();
+        if (flags.parse(args, env)) {
+            out.print(flags.help("Runs the HTTP server."));
+            return 0;
+        }
+        if (!flags.positional().isEmpty()) {
+            throw new UsageException("keys serve: unexpected argument '" + flags.positional().get(0) + "'");
+        }
+        InetSocketAddress listen = parseListen(flags.get("listen"));
+        String prefix = Optional.ofNullable(flags.get("url-prefix"))
+                .orElse("http://" + hostForUrl(listen) + ":" + listen.getPort());
+        boolean accessLog = !"false".equalsIgnoreCase(flags.get("access-log"));
+        ServerConfig config = new ServerConfig(listen, prefix, flags.get("ingest-url"),
+                flags.on("org-ingest-subdomains"), flags.get("js-sdk-loader-cdn-url"), flags.on("rate-limits"),
+                accessLog);
+        Path data = Path.of(flags.get("data"));
+        Store store = DataCommands.open(data, flags.get("fsync"));
+        try {
+            String adminToken = env.get("KEYS_ADMIN_TOKEN");
+            if (adminToken != null && !adminToken.isEmpty()) {
+                Bootstrap.ensureAdminToken(store, adminToken);
+            } else {
+                Bootstrap.mintFirstAdmin(store, data)
+                        .ifPresent(p -> err.println("keys: minted a superuser token into " + p));
+            }
+            String demoToken = flags.on("demo") && Demo.applies(store) ? Demo.create(store) : null;
+            Server server = Server.start(store, config);
+            Signals.onStop(() -> {
+                err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
+                server.stop(GRACE_SECONDS);
+                store.close();
+                err.println("keys: stopped");
+                err.flush();
+                Runtime.getRuntime().halt(0);
+            });
+            err.println("keys " + Main.VERSION + ": listening on " + prefix + " (data " + data.toAbsolutePath()
+                    + ", fsync " + flags.get("fsync") + ")");
+            if (demoToken != null) {
+                out.print(Demo.instructions(demoToken, prefix));
+                out.flush();
+            }
+            return -1;
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    static InetSocketAddress parseListen(String listen) {
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new UsageException("keys serve: --listen must be HOST:PORT, not '" + listen + "'");
+        }
+        String host = listen.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("keys serve: --listen port must be 0..65535, not '" + listen.substring(colon + 1) + "'");
+        }
+        return new InetSocketAddress(host, port);
+    }
+
+    private static String hostForUrl(InetSocketAddress a) {
+        String h = a.getHostString();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+}

@@ -1,0 +1,70 @@
+package keys.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+
+import keys.domain.Emails;
+import keys.domain.Scope;
+import keys.domain.Secrets;
+import keys.domain.Timestamps;
+import keys.domain.Token;
+import keys.domain.User;
+import keys.store.Change;
+import keys.store.Store;
+
+/** {@code keys token create}: mints a token offline (creating the user if new); prints it once. */
+final class TokenCommand {
+    private TokenCommand() {
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 || !args[0].equals("create")) {
+            throw new UsageException("keys token: the only sub-command is 'create' (see keys token create --help)");
+        }
+        Flags flags = new Flags("token create")
+                .value("data", "./data", "the data directory")
+                .value("user", null, "the user's email (created when new)")
+                .value("scopes", null, "comma-separated scopes, e.g. org:read,project:write")
+                .bool("superuser", "make the user a superuser")
+                .value("name", "cli", "the token's name");
+        if (flags.parse(java.util.Arrays.copyOfRange(args, 1, args.length), env)) {
+            out.print(flags.help("Mints a token offline and prints it once."));
+            return 0;
+        }
+        String email = flags.get("user");
+        if (email == null || !(Emails.isValid(email) || email.equals(Bootstrap.ADMIN_EMAIL))) {
+            throw new UsageException("keys token create: --user needs a valid email");
+        }
+        EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
+        String list = flags.get("scopes");
+        if (list == null || list.isBlank()) {
+            throw new UsageException("keys token create: --scopes is required (e.g. org:read,project:read)");
+        }
+        for (String s : list.split(",")) {
+            scopes.add(Scope.parse(s.trim()).orElseThrow(() ->
+                    new UsageException("keys token create: unknown scope '" + s.trim() + "'")));
+        }
+        String clear = Secrets.newUserToken();
+        String normalized = email.equals(Bootstrap.ADMIN_EMAIL) ? email : Emails.normalize(email);
+        try (Store store = DataCommands.open(Path.of(flags.get("data")), "always")) {
+            store.write(tx -> {
+                Optional<User> existing = tx.state().userByEmail(normalized);
+                User user = existing.orElseGet(() -> new User(tx.nextId(), normalized, false, Timestamps.nowMicros()));
+                if (flags.on("superuser") && !user.superuser()) {
+                    user = new User(user.id(), user.email(), true, user.createdMicros());
+                }
+                if (existing.isEmpty() || !existing.get().equals(user)) {
+                    tx.add(new Change.PutUser(user));
+                }
+                tx.add(new Change.PutToken(new Token(tx.nextId(), user.id(), flags.get("name"), Secrets.sha256Hex(clear),
+                        scopes, Timestamps.nowMicros(), 0, clear.substring(clear.length() - 4))));
+                return null;
+            });
+        }
+        out.println(clear);
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package keys.http;
+
+import java.io.PrintStream;
+
+/**
+ * One line per request on stderr. Only the method, the path (never the query string, which may
+ * carry secrets), the status, the size and the time: tokens never reach the log.
+ */
+final class AccessLog {
+    private static final PrintStream OUT = System.err;
+
+    private AccessLog() {
+    }
+
+    static void line(String method, String rawPath, int status, int bytes, long nanos) {
+        String safePath = rawPath.length() > 512 ? rawPath.substring(0, 512) + "…" : rawPath;
+        OUT.println(method + " " + sanitize(safePath) + " " + status + " " + bytes + "B "
+                + String.format("%.2fms", nanos / 1e6));
+    }
+
+    /** A failure the client saw as a 500: the stack trace goes here, never to the client. */
+    static void error(String message, Throwable e) {
+        System.getLogger("keys").log(System.Logger.Level.ERROR, sanitize(message), e);
+    }
+
+    /** Keeps one request one line, whatever bytes the client put in the path. */
+    private static String sanitize(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return out.toString();
+    }
+}

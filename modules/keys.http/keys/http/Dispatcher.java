@@ -1,0 +1,118 @@
+package keys.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import keys.domain.Secrets;
+import keys.store.State;
+
+/**
+ * Every request passes here: limits, routing, CORS, OPTIONS/HEAD, rate limit, authentication and
+ * the scope check, in Sentry's order; then the handler; then one uniform way to answer, so no
+ * failure ever reaches the client as a stack trace.
+ */
+final class Dispatcher implements HttpHandler {
+    private static final String ALLOW_HEADERS = "X-Sentry-Auth, X-Requested-With, Origin, Accept, Content-Type, "
+            + "Authentication, Authorization, Content-Encoding, sentry-trace, baggage, X-CSRFToken";
+    private static final String EXPOSE_HEADERS = "X-Sentry-Error, X-Sentry-Direct-Hit, X-Hits, X-Max-Hits, "
+            + "Endpoint, Retry-After, Link";
+
+    private final Api api;
+
+    Dispatcher(Api api) {
+        this.api = api;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        Route route = null;
+        Response response;
+        try {
+            Request request = Request.read(exchange);
+            Router.Match match = api.router.match(request.rawPath);
+            if (match == null) {
+                throw ApiException.notFound();
+            }
+            route = match.route();
+            response = dispatch(request, match, exchange.getResponseHeaders());
+        } catch (ApiException e) {
+            response = Response.json(e.status(), e.bodyUnsafe());
+        } catch (RuntimeException | Error e) {
+            response = internalError(exchange, e);
+        }
+        int bytes = send(exchange, route, response);
+        long nanos = System.nanoTime() - start;
+        api.metrics.record(route == null ? "unmatched" : route.template, response.status, nanos);
+        if (api.config.accessLog()) {
+            AccessLog.line(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    response.status, bytes, nanos);
+        }
+    }
+
+    private Response dispatch(Request request, Router.Match match, Headers out) {
+        Route route = match.route();
+        if ("OPTIONS".equals(request.method)) {
+            return Response.json(200, null).header("Access-Control-Max-Age", "3600");
+        }
+        if (api.rateLimiter != null && route.rateLimited) {
+            api.rateLimiter.check(request, api.store.state(), out);
+        }
+        State state = api.store.state();
+        Caller caller = null;
+        if (route.access.authenticated()) {
+            caller = Authenticator.authenticate(request.header("Authorization"), state);
+            if (!caller.tokenHasAny(route.scopesFor(request.method))) {
+                throw ApiException.forbidden();
+            }
+        }
+        Route.Endpoint endpoint = route.endpoint(request.method);
+        if (endpoint == null) {
+            throw ApiException.detail(405, "Method \"" + request.method + "\" not allowed.");
+        }
+        return endpoint.handler().handle(new Call(request, match.params(), caller, state, api, endpoint.anyOf()));
+    }
+
+    private static Response internalError(HttpExchange exchange, Throwable e) {
+        String errorId = Secrets.newKeyHex();
+        AccessLog.error("error " + errorId + " on " + exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getRawPath(), e);
+        byte[] body = new keys.json.JsonWriter(64).beginObject().name("detail").value("Internal Error")
+                .name("errorId").value(errorId).endObject().toByteArray();
+        return Response.json(500, body);
+    }
+
+    private static int send(HttpExchange exchange, Route route, Response response) throws IOException {
+        Headers h = exchange.getResponseHeaders();
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (route != null) {
+            h.set("Allow", route.allow());
+            h.set("Access-Control-Allow-Methods", route.allow());
+        }
+        h.set("Access-Control-Allow-Headers", ALLOW_HEADERS);
+        h.set("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+        h.set("Access-Control-Allow-Origin", origin == null || origin.isEmpty() ? "*" : origin);
+        if (response.status == 401) {
+            h.set("WWW-Authenticate", "xBasic realm=\"api\"");
+        }
+        response.headers.forEach(h::set);
+        byte[] body = response.body;
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        try (OutputStream os = exchange.getResponseBody()) {
+            if (body == null || body.length == 0 || head) {
+                if (body != null && head) {
+                    h.set("Content-Length", Integer.toString(body.length));
+                }
+                exchange.sendResponseHeaders(response.status, -1);
+                return 0;
+            }
+            exchange.sendResponseHeaders(response.status, body.length);
+            os.write(body);
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package keys.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import keys.store.Store;
+
+/** Counters for {@code /metrics}, in Prometheus' text format. */
+final class Metrics {
+    /** Upper bounds of the latency buckets, in seconds. */
+    private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final LongAdder[] latency = new LongAdder[BUCKETS.length + 1];
+    private final LongAdder latencyCount = new LongAdder();
+    private final LongAdder latencyNanos = new LongAdder();
+
+    Metrics() {
+        for (int i = 0; i < latency.length; i++) {
+            latency[i] = new LongAdder();
+        }
+    }
+
+    void record(String route, int status, long nanos) {
+        requests.computeIfAbsent(route + "\u0000" + status, k -> new LongAdder()).increment();
+        double seconds = nanos / 1e9;
+        int bucket = 0;
+        while (bucket < BUCKETS.length && seconds > BUCKETS[bucket]) {
+            bucket++;
+        }
+        latency[bucket].increment();
+        latencyCount.increment();
+        latencyNanos.add(nanos);
+    }
+
+    Response render(Store store) {
+        StringBuilder out = new StringBuilder(2048);
+        out.append("# HELP keys_http_requests_total Requests by route template and status.\n");
+        out.append("# TYPE keys_http_requests_total counter\n");
+        requests.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String[] parts = e.getKey().split("\u0000");
+            out.append("keys_http_requests_total{route=\"").append(escape(parts[0])).append("\",status=\"")
+                    .append(parts[1]).append("\"} ").append(e.getValue().sum()).append('\n');
+        });
+        out.append("# HELP keys_http_request_duration_seconds Request latency.\n");
+        out.append("# TYPE keys_http_request_duration_seconds histogram\n");
+        long cumulative = 0;
+        for (int i = 0; i < BUCKETS.length; i++) {
+            cumulative += latency[i].sum();
+            out.append("keys_http_request_duration_seconds_bucket{le=\"").append(BUCKETS[i]).append("\"} ")
+                    .append(cumulative).append('\n');
+        }
+        cumulative += latency[BUCKETS.length].sum();
+        out.append("keys_http_request_duration_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
+        out.append("keys_http_request_duration_seconds_sum ").append(latencyNanos.sum() / 1e9).append('\n');
+        out.append("keys_http_request_duration_seconds_count ").append(latencyCount.sum()).append('\n');
+        Runtime rt = Runtime.getRuntime();
+        gauge(out, "keys_jvm_heap_used_bytes", "JVM heap in use.", rt.totalMemory() - rt.freeMemory());
+        gauge(out, "keys_store_keys", "Client keys in the store.", store.state().keyCount());
+        return Response.json(200, out.toString().getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static String escape(String label) {
+        return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,85 @@
+package keys.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+
+/** What the client sent, read whole and within limits before any handler runs. */
+final class Request {
+    static final int MAX_BODY = 1 << 20;
+    static final int MAX_URL = 8 << 10;
+
+    final String method;
+    final String rawPath;
+    final String rawQuery;
+    final QueryParams query;
+    final Headers headers;
+    final byte[] body;
+    final String remoteIp;
+
+    private Request(String method, String rawPath, String rawQuery, Headers headers, byte[] body, String remoteIp) {
+        this.method = method;
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery;
+        this.query = QueryParams.parse(rawQuery);
+        this.headers = headers;
+        this.body = body;
+        this.remoteIp = remoteIp;
+    }
+
+    static Request read(HttpExchange exchange) throws IOException {
+        String rawUri = exchange.getRequestURI().toString();
+        if (rawUri.length() > MAX_URL) {
+            throw ApiException.detail(414, "Request-URI Too Long");
+        }
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Headers headers = exchange.getRequestHeaders();
+        String declared = headers.getFirst("Content-Length");
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("Invalid Content-Length.");
+            }
+            if (length > MAX_BODY) {
+                throw ApiException.detail(413, "Request body too large. Limit is 1 MiB.");
+            }
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        String remote = exchange.getRemoteAddress() == null ? "unknown"
+                : exchange.getRemoteAddress().getAddress().getHostAddress();
+        return new Request(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath, rawQuery,
+                headers, body, remote);
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] buf = new byte[0];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                if (n > MAX_BODY) {
+                    throw ApiException.detail(413, "Request body too large. Limit is 1 MiB.");
+                }
+                buf = Arrays.copyOf(buf, Math.max(256, n * 2));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        if (n > MAX_BODY) {
+            throw ApiException.detail(413, "Request body too large. Limit is 1 MiB.");
+        }
+        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+    }
+
+    String header(String name) {
+        return headers.getFirst(name);
+    }
+}

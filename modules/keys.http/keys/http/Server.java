@@ -1,0 +1,54 @@
+package keys.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+import keys.store.Store;
+
+/** The HTTP server: one dispatcher for every path, on an executor of virtual threads. */
+public final class Server implements AutoCloseable {
+    private final HttpServer http;
+    private final ExecutorService executor;
+
+    private Server(HttpServer http, ExecutorService executor) {
+        this.http = http;
+        this.executor = executor;
+    }
+
+    public static Server start(Store store, ServerConfig config) throws IOException {
+        // Keep-alive connections are the norm for API clients and load tests; the default of 200
+        // idle connections makes busy clients reconnect.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
+        System.setProperty("sun.net.httpserver.maxReqHeaders", "200");
+        System.setProperty("sun.net.httpserver.maxReqHeaderSize", "65536");
+        HttpServer http = HttpServer.create(config.listen(), 1024);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        http.setExecutor(executor);
+        http.createContext("/", new Dispatcher(new Api(store, config)));
+        http.start();
+        return new Server(http, executor);
+    }
+
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Stops accepting, waits up to {@code graceSeconds} for requests in flight, then closes. */
+    public void stop(int graceSeconds) {
+        http.stop(graceSeconds);
+        executor.shutdown();
+    }
+
+    @Override
+    public void close() {
+        stop(0);
+    }
+}

@@ -1,0 +1,75 @@
+package keys.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./build.sh bench}: every benchmark, one JSON object per measurement on stdout, then a
+ * table. Nothing here asserts a time; each figure sits beside its ceiling measured in the same run.
+ * Arguments: names of the suites to run (default all): store, list, startup, heap.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream json = System.out;
+        List<String[]> table = new ArrayList<>();
+        List<String> only = List.of(args);
+        Runtime rt = Runtime.getRuntime();
+        json.printf("{\"name\":\"machine\",\"cores\":%d,\"maxHeapBytes\":%d,\"java\":\"%s\",\"os\":\"%s\"}%n",
+                rt.availableProcessors(), rt.maxMemory(), Runtime.version(), System.getProperty("os.name"));
+        table.add(new String[] {"machine", rt.availableProcessors() + " cores, Java " + Runtime.version(), ""});
+        if (only.isEmpty() || only.contains("store")) {
+            suite("StoreBench", json, table, args);
+        }
+        if (only.isEmpty() || only.contains("heap")) {
+            HeapBench.run(json, table);
+        }
+        if (only.isEmpty() || only.contains("list")) {
+            suite("ListBench", json, table, args);
+        }
+        if (only.isEmpty() || only.contains("startup")) {
+            StartupBench.run(json, table);
+        }
+        printTable(table);
+    }
+
+    private static void suite(String name, PrintStream json, List<String[]> table, String[] args) throws Exception {
+        Class<?> c = Class.forName("keys.bench." + name);
+        try {
+            c.getMethod("run", PrintStream.class, List.class, String[].class).invoke(null, json, table, args);
+        } catch (NoSuchMethodException e) {
+            c.getMethod("run", PrintStream.class, List.class).invoke(null, json, table);
+        }
+    }
+
+    /** JSON line helper: name, value, unit, then parameter pairs. */
+    public static void emit(PrintStream json, String name, double value, String unit, Object... params) {
+        StringBuilder b = new StringBuilder("{\"name\":\"").append(name).append("\",\"value\":");
+        b.append(value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format("%.3f", value));
+        b.append(",\"unit\":\"").append(unit).append('"');
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            b.append(",\"").append(params[i]).append("\":");
+            Object v = params[i + 1];
+            b.append(v instanceof Number || v instanceof Boolean ? v.toString() : "\"" + v + "\"");
+        }
+        json.println(b.append('}'));
+    }
+
+    private static void printTable(List<String[]> rows) {
+        int[] width = new int[3];
+        for (String[] r : rows) {
+            for (int i = 0; i < Math.min(3, r.length); i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        System.out.println();
+        for (String[] r : rows) {
+            System.out.printf("%-" + width[0] + "s  %" + Math.max(1, width[1]) + "s  %s%n", r[0],
+                    r.length > 1 ? r[1] : "", r.length > 2 ? r[2] : "");
+        }
+    }
+}

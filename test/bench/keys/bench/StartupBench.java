@@ -1,0 +1,105 @@
+package keys.bench;
+
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Start-up of the linked image: process start to the first 200 on /healthz and on the list
+ * endpoint, empty and with 100k and 1M keys; and the idle RSS once it answers.
+ */
+final class StartupBench {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+    private StartupBench() {
+    }
+
+    static void run(PrintStream json, List<String[]> table) throws Exception {
+        Path keys = Path.of(System.getProperty("keys.image", "build/image"), "bin", "keys");
+        if (!Files.isExecutable(keys)) {
+            table.add(new String[] {"startup", "skipped", "no image at " + keys});
+            return;
+        }
+        for (int n : new int[] {0, 100_000, 1_000_000}) {
+            Path dir = Files.createTempDirectory("keys-start");
+            try {
+                if (n > 0) {
+                    BigOrg.create(dir, n, 5_000, 50);
+                }
+                measure(json, table, keys, dir, n);
+            } finally {
+                Util.deleteTree(dir);
+            }
+        }
+    }
+
+    private static void measure(PrintStream json, List<String[]> table, Path keys, Path dir, int n) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        ProcessBuilder pb = new ProcessBuilder(keys.toString(), "serve", "--data", dir.toString(),
+                "--listen", "127.0.0.1:" + port, "--fsync", "never", "--access-log", "false")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("KEYS_ADMIN_TOKEN", BigOrg.TOKEN);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try {
+            double health = waitFor200(base + "/healthz", null, t0);
+            String list = n == 0 ? "/api/0/organizations/" : "/api/0/organizations/" + BigOrg.SLUG + "/project-keys/";
+            double first = waitFor200(base + list, BigOrg.TOKEN, t0);
+            long rssKb = rssKb(p.pid());
+            Bench.emit(json, "startup.healthz", health, "ms", "keys", n);
+            Bench.emit(json, "startup.first_list", first, "ms", "keys", n);
+            Bench.emit(json, "process.rss", rssKb, "KiB", "keys", n);
+            table.add(new String[] {"start to /healthz, " + n + " keys", String.format("%.0f ms", health),
+                    n == 0 ? "aim <= 100 ms" : n == 1_000_000 ? "aim <= 1.5 s" : ""});
+            table.add(new String[] {"start to first list, " + n + " keys", String.format("%.0f ms", first), ""});
+            table.add(new String[] {"RSS after start, " + n + " keys", rssKb / 1024 + " MiB", ""});
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    private static double waitFor200(String url, String token, long t0) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = b.build();
+        long deadline = t0 + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1e6;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("no 200 from " + url + " within 60 s");
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

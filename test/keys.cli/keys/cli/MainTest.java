@@ -1,0 +1,111 @@
+package keys.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's contract: exit codes, one-line usage errors, flags from the environment. */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) { }
+
+    static Outcome run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndHelp() {
+        Outcome v = run(Map.of(), "version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("keys " + Main.VERSION), v.out());
+        Outcome help = run(Map.of(), "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("serve") && help.out().contains("token create"), help.out());
+        Outcome serveHelp = run(Map.of(), "serve", "--help");
+        assertEquals(0, serveHelp.code());
+        assertTrue(serveHelp.out().contains("--url-prefix") && serveHelp.out().contains("KEYS_URL_PREFIX"));
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        for (String[] args : new String[][] {{"serve", "--bogus"}, {"frobnicate"}, {"serve", "--listen"},
+                {"serve", "--listen", "nope"}, {"serve", "--listen", "127.0.0.1:99999"}, {"token", "create"},
+                {"import"}, {"serve", "--rate-limits=maybe"}}) {
+            Outcome o = run(Map.of(), args);
+            assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+        }
+    }
+
+    @Test
+    void badFsyncFromTheEnvironmentIsAUsageError() {
+        Outcome o = run(Map.of("KEYS_FSYNC", "sometimes", "KEYS_DATA", tmp.resolve("d").toString()), "serve");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--fsync"), o.err());
+    }
+
+    @Test
+    void tokenCreateThenExportShowsOnlyTheHash() throws Exception {
+        Path data = tmp.resolve("data");
+        Outcome t = run(Map.of(), "token", "create", "--data", data.toString(), "--user", "Ops@Example.com",
+                "--scopes", "org:read,project:read");
+        assertEquals(0, t.code(), t.err());
+        String token = t.out().strip();
+        assertTrue(keys.domain.Secrets.isUserToken(token), token);
+        Outcome export = run(Map.of("KEYS_DATA", data.toString()), "export");
+        assertEquals(0, export.code(), export.err());
+        assertTrue(export.out().contains(keys.domain.Secrets.sha256Hex(token)));
+        assertTrue(export.out().contains("ops@example.com"));
+        assertFalse(export.out().contains(token));
+        for (Path f : Files.list(data).toList()) {
+            if (Files.isRegularFile(f)) {
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(token), f.toString());
+            }
+        }
+        Outcome bad = run(Map.of(), "token", "create", "--data", data.toString(), "--user", "a@b.io", "--scopes", "org:nope");
+        assertEquals(2, bad.code());
+    }
+
+    @Test
+    void checkAndCompactOnAFreshDirectory() {
+        Path data = tmp.resolve("fresh");
+        assertEquals(0, run(Map.of(), "token", "create", "--data", data.toString(), "--user", "a@b.io",
+                "--scopes", "org:read").code());
+        Outcome check = run(Map.of(), "check", "--data", data.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertEquals(0, run(Map.of(), "compact", "--data", data.toString()).code());
+        assertEquals(0, run(Map.of(), "check", "--data", data.toString()).code());
+    }
+
+    @Test
+    void importRefusesANonEmptyDirectory() throws Exception {
+        Path data = tmp.resolve("full");
+        assertEquals(0, run(Map.of(), "token", "create", "--data", data.toString(), "--user", "a@b.io",
+                "--scopes", "org:read").code());
+        Path file = tmp.resolve("export.jsonl");
+        assertEquals(0, run(Map.of(), "export", "--data", data.toString(), "--out", file.toString()).code());
+        Outcome again = run(Map.of(), "import", "--data", data.toString(), file.toString());
+        assertEquals(1, again.code(), again.err());
+        Path empty = tmp.resolve("empty");
+        assertEquals(0, run(Map.of(), "import", "--data", empty.toString(), file.toString()).code());
+        Path file2 = tmp.resolve("export2.jsonl");
+        assertEquals(0, run(Map.of(), "export", "--data", empty.toString(), "--out", file2.toString()).code());
+        assertEquals(Files.readString(file), Files.readString(file2));
+    }
+}

@@ -1,0 +1,134 @@
+package keys.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import keys.store.FsyncPolicy;
+import keys.store.Store;
+import keys.store.StoreOptions;
+
+/**
+ * A real server on a random loopback port over a temporary data directory, for black-box tests:
+ * requests go through {@link HttpClient} like any client's. {@link #seed()} fills the store directly.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+
+    private final Path dir;
+    private final UnaryOperator<ServerConfig> customizer;
+    private Store store;
+    private Server server;
+    public String url;
+    /** A superuser's clear token. */
+    public final String adminToken;
+
+    private TestServer(Path dir, UnaryOperator<ServerConfig> customizer) throws IOException {
+        this.dir = dir;
+        this.customizer = customizer;
+        open();
+        this.adminToken = seed().superuserToken();
+    }
+
+    public static TestServer start() {
+        return start(c -> c);
+    }
+
+    /** With a changed configuration, e.g. {@code c -> c.withRateLimits(true)}. */
+    public static TestServer start(UnaryOperator<ServerConfig> customizer) {
+        try {
+            return new TestServer(Files.createTempDirectory("keys-test"), customizer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void open() throws IOException {
+        store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.NEVER));
+        // Bind a port first so the URL prefix can name it; then serve on that same port.
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String prefix = "http://127.0.0.1:" + port;
+        ServerConfig base = new ServerConfig(new java.net.InetSocketAddress("127.0.0.1", port), prefix,
+                null, false, null, false, false);
+        server = Server.start(store, customizer.apply(base));
+        url = prefix;
+    }
+
+    /** Stops the server and closes the store, then opens both again on the same directory. */
+    public void restart() {
+        server.stop(0);
+        store.close();
+        try {
+            open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Path dataDir() {
+        return dir;
+    }
+
+    public Seed seed() {
+        return new Seed(store);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String token) {
+        return send("GET", pathAndQuery, token, null);
+    }
+
+    /** Sends a request; {@code token} null sends no Authorization header; {@code body} null none. */
+    public HttpResponse<String> send(String method, String pathAndQuery, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        store.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
