@@ -1,0 +1,169 @@
+package keys.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import keys.domain.Emails;
+import keys.domain.Slugs;
+
+/**
+ * Reads the fields of a JSON request body the way Django REST framework's serializers do, and
+ * gathers every field's errors so that one 400 names them all:
+ * {@code {"name":["This field is required."],"slug":["…"]}}. The DRF rules themselves (coercions,
+ * messages) are {@link DrfFields}'; this adds presence, slugs, URLs, emails and lists. Readers
+ * return null for a field that is absent or wrong; {@link #check()} then throws if anything was.
+ */
+final class Fields {
+    static final String REQUIRED = "This field is required.";
+    static final String BAD_SLUG = "Enter a valid slug consisting of lowercase letters, numbers, underscores or "
+            + "hyphens. It cannot be entirely numeric.";
+    static final String BAD_URL = "Enter a valid URL.";
+    static final String BAD_EMAIL = "Enter a valid email address.";
+
+    private final Map<String, Object> body;
+    private final DrfFields.Errors errors = new DrfFields.Errors();
+    private final Set<String> failed = new HashSet<>();
+
+    Fields(Map<String, Object> body) {
+        this.body = body;
+    }
+
+    static Fields of(Call call) {
+        return new Fields(call.jsonObject());
+    }
+
+    /** True when the body names the field, even with a null value. */
+    boolean has(String name) {
+        return body.containsKey(name);
+    }
+
+    void error(String name, String message) {
+        errors.add(name, message);
+        failed.add(name);
+    }
+
+    boolean failed(String name) {
+        return failed.contains(name);
+    }
+
+    /** Throws the gathered field errors as one 400, if there are any. */
+    void check() {
+        errors.throwIfAny();
+    }
+
+    /**
+     * A CharField: trimmed; numbers are taken as their text, as DRF does. Null when absent (an
+     * error if required), null-valued (an error unless allowed) or wrong; {@code ""} when blank
+     * and that is allowed.
+     */
+    String string(String name, boolean required, boolean allowNull, boolean allowBlank, int maxLength) {
+        if (!body.containsKey(name)) {
+            if (required) {
+                error(name, REQUIRED);
+            }
+            return null;
+        }
+        return text(DrfFields.charField(errors, name, body.get(name), maxLength, allowBlank, allowNull, null), name);
+    }
+
+    /** A slug field (optional, null allowed): valid per {@link Slugs#isValid}, else Sentry's message. */
+    String slug(String name) {
+        if (!body.containsKey(name) || body.get(name) == null) {
+            return null;
+        }
+        String s = string(name, false, true, false, Slugs.MAX_LENGTH);
+        if (s != null && !Slugs.isValid(s)) {
+            error(name, BAD_SLUG);
+            return null;
+        }
+        return s;
+    }
+
+    /** A BooleanField; null when absent, null-valued or wrong (the last two are errors). */
+    Boolean bool(String name) {
+        if (!body.containsKey(name)) {
+            return null;
+        }
+        Object v = DrfFields.booleanField(errors, name, body.get(name));
+        if (v == DrfFields.INVALID) {
+            failed.add(name);
+            return null;
+        }
+        return (Boolean) v;
+    }
+
+    /** An http(s) URL, or null when absent, null or blank. */
+    String url(String name, int maxLength) {
+        String s = string(name, false, true, true, maxLength);
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            URI u = new URI(s);
+            String scheme = u.getScheme();
+            if (scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && u.getHost() != null && !u.getHost().isEmpty()) {
+                return s;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        error(name, BAD_URL);
+        return null;
+    }
+
+    /** A required email, normalized. */
+    String email(String name, int maxLength) {
+        String s = string(name, true, false, false, maxLength);
+        if (s == null) {
+            return null;
+        }
+        if (!Emails.isValid(s)) {
+            error(name, BAD_EMAIL);
+            return null;
+        }
+        return Emails.normalize(s);
+    }
+
+    /** A ChoiceField: one of {@code choices}, else DRF's message. Null when absent. */
+    String choice(String name, List<String> choices) {
+        if (!body.containsKey(name)) {
+            return null;
+        }
+        return text(DrfFields.choiceField(errors, name, body.get(name), choices), name);
+    }
+
+    /** A ListField: the list, or null when absent, null (an error unless allowed) or not a list. */
+    List<?> list(String name, boolean required, boolean allowNull) {
+        if (!body.containsKey(name)) {
+            if (required) {
+                error(name, REQUIRED);
+            }
+            return null;
+        }
+        Object v = body.get(name);
+        if (v == null) {
+            if (!allowNull) {
+                error(name, "This field may not be null.");
+            }
+            return null;
+        }
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        error(name, "Expected a list of items but got type \"" + DrfFields.pythonType(v) + "\".");
+        return null;
+    }
+
+    private String text(Object v, String name) {
+        if (v == DrfFields.INVALID) {
+            failed.add(name);
+            return null;
+        }
+        return (String) v;
+    }
+}

@@ -1,0 +1,185 @@
+package keys.http;
+
+import java.util.List;
+
+import keys.domain.ClientKey;
+import keys.domain.LoaderOption;
+import keys.domain.Member;
+import keys.domain.Project;
+import keys.domain.Secrets;
+import keys.domain.Slugs;
+import keys.domain.Team;
+import keys.domain.Timestamps;
+import keys.domain.UseCase;
+import keys.json.JsonWriter;
+import keys.store.Change;
+import keys.store.IdSet;
+import keys.store.State;
+import keys.store.Tx;
+
+/**
+ * Projects: the organization's list (what the caller can access), creation under a team (with
+ * its {@code Default} key, in the same write), one project, and giving or taking a team.
+ */
+final class ProjectEndpoints {
+    /** Sentry's project serializer allows 50 characters for a name. */
+    static final int MAX_NAME = 50;
+    static final int MAX_PLATFORM = 64;
+    static final String SLUG_TAKEN = "A project with this slug already exists.";
+
+    private ProjectEndpoints() {
+    }
+
+    static Response list(Call call) {
+        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        State s = call.state;
+        IdSet ids = a.accessibleProjects();
+        List<Project> projects = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            s.project(ids.get(i)).ifPresent(projects::add);
+        }
+        boolean withOrg = !collapsed(call);
+        return ManagementLists.page(call, projects, Project::id,
+                (w, p) -> ManagementJson.project(w, p, s, a.member(), withOrg));
+    }
+
+    /** {@code POST /api/0/teams/{org}/{team}/projects/}. */
+    static Response create(Call call) {
+        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        Team team = TeamEndpoints.accessible(a, call.param("team"));
+        Fields f = Fields.of(call);
+        String name = f.string("name", true, false, false, MAX_NAME);
+        String slug = f.slug("slug");
+        String platform = platform(f);
+        f.check();
+        String chosen = slug != null ? slug : Slugs.slugify(name);
+        long orgId = a.org().id();
+        Project created = call.api.store.write(tx -> {
+            State s = tx.state();
+            s.team(team.id()).orElseThrow(ApiException::notFound);
+            if (s.projectBySlug(orgId, chosen).isPresent()) {
+                throw ApiException.conflict(SLUG_TAKEN);
+            }
+            Project p = new Project(tx.nextId(), orgId, chosen, name, platform, Timestamps.nowMicros(),
+                    List.of(team.id()));
+            tx.add(new Change.PutProject(p));
+            tx.add(new Change.PutKey(defaultKey(tx, p.id())));
+            return p;
+        });
+        return Response.created(encode(call, created, orgId));
+    }
+
+    static Response get(Call call) {
+        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        Project p = a.project(call.param("project"));
+        JsonWriter w = new JsonWriter(1024);
+        ManagementJson.project(w, p, call.state, a.member(), !collapsed(call));
+        return Response.ok(w.toByteArray());
+    }
+
+    static Response update(Call call) {
+        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        Project project = a.project(call.param("project"));
+        Fields f = Fields.of(call);
+        String name = f.string("name", false, false, false, MAX_NAME);
+        String slug = f.slug("slug");
+        boolean platformSent = f.has("platform");
+        String platform = platform(f);
+        f.check();
+        Project updated = call.api.store.write(tx -> {
+            Project p = tx.state().project(project.id()).orElseThrow(ApiException::notFound);
+            if (slug != null && !slug.equals(p.slug())) {
+                if (tx.state().projectBySlug(p.orgId(), slug).isPresent()) {
+                    throw ApiException.conflict(SLUG_TAKEN);
+                }
+                p = p.withSlug(slug);
+            }
+            if (name != null) {
+                p = p.withName(name);
+            }
+            if (platformSent) {
+                p = p.withPlatform(platform);
+            }
+            tx.add(new Change.PutProject(p));
+            return p;
+        });
+        return Response.ok(encode(call, updated, a.org().id()));
+    }
+
+    static Response delete(Call call) {
+        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        Project project = a.project(call.param("project"));
+        call.api.store.write(tx -> {
+            tx.state().project(project.id()).orElseThrow(ApiException::notFound);
+            tx.add(new Change.DeleteProject(project.id()));
+            return null;
+        });
+        return Response.noContent();
+    }
+
+    /** {@code POST /api/0/projects/{org}/{project}/teams/{team}/}: 201 with the project. */
+    static Response addTeam(Call call) {
+        return Response.created(changeTeam(call, true));
+    }
+
+    /** {@code DELETE …/teams/{team}/}: 200 with the project, as Sentry answers. */
+    static Response removeTeam(Call call) {
+        return Response.ok(changeTeam(call, false));
+    }
+
+    private static byte[] changeTeam(Call call, boolean add) {
+        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        Project project = a.project(call.param("project"));
+        Team team = TeamEndpoints.find(a, call.param("team"));
+        Project updated = call.api.store.write(tx -> {
+            State s = tx.state();
+            Project p = s.project(project.id()).orElseThrow(ApiException::notFound);
+            s.team(team.id()).orElseThrow(ApiException::notFound);
+            List<Long> teams = add ? TeamEndpoints.with(p.teamIds(), team.id())
+                    : TeamEndpoints.without(p.teamIds(), team.id());
+            if (!teams.equals(p.teamIds())) {
+                p = p.withTeams(teams);
+                tx.add(new Change.PutProject(p));
+            }
+            return p;
+        });
+        return encode(call, updated, a.org().id());
+    }
+
+    /**
+     * The key every new project starts with, as Sentry makes it. 128 random bits do not collide
+     * in practice, so no scan of every key (State.keyValueInUse) holds up the serialized write.
+     */
+    static ClientKey defaultKey(Tx tx, long projectId) {
+        return new ClientKey(tx.nextId(), projectId, "Default", Secrets.newKeyHex(), Secrets.newKeyHex(), true,
+                Timestamps.nowMicros(), 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
+    }
+
+    /** A platform: null, or lowercase letters, digits, {@code -}, {@code _}, {@code .}; blank means none. */
+    private static String platform(Fields f) {
+        String p = f.string("platform", false, true, true, MAX_PLATFORM);
+        if (p == null || p.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+                f.error("platform", "Invalid platform");
+                return null;
+            }
+        }
+        return p;
+    }
+
+    private static boolean collapsed(Call call) {
+        return call.query().all("collapse").contains("organization");
+    }
+
+    private static byte[] encode(Call call, Project p, long orgId) {
+        State after = call.api.store.state();
+        Member viewer = after.member(orgId, call.caller.user().id()).orElse(null);
+        JsonWriter w = new JsonWriter(1024);
+        ManagementJson.project(w, p, after, viewer, !collapsed(call));
+        return w.toByteArray();
+    }
+}

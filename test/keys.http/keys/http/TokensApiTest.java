@@ -1,0 +1,131 @@
+package keys.http;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import keys.domain.OrgRole;
+import keys.domain.Organization;
+import keys.domain.Scope;
+import keys.domain.Secrets;
+import keys.domain.Token;
+import keys.domain.User;
+
+import static keys.http.MgmtClient.detail;
+import static keys.http.MgmtClient.fieldError;
+import static keys.http.MgmtClient.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TokensApiTest {
+    static TestServer ts;
+    static MgmtClient api;
+
+    @BeforeAll
+    static void start() {
+        ts = TestServer.start();
+        api = new MgmtClient(ts);
+    }
+
+    @AfterAll
+    static void stop() {
+        ts.close();
+    }
+
+    @Test
+    void anyTokenMintsForItsUserAndTheClearTokenShowsOnce() {
+        User u = ts.seed().user(unique("t") + "@x.io");
+        String token = ts.seed().token(u); // no scopes at all: still a valid token
+        var r = api.post("/api/0/api-tokens/", token, Map.of("name", "ci",
+                "scopes", List.of("project:read", "org:read"))).expect(201);
+        Map<String, Object> t = r.obj();
+        String clear = (String) t.get("token");
+        assertTrue(Secrets.isUserToken(clear), clear);
+        assertEquals(clear.substring(clear.length() - 4), t.get("tokenLastCharacters"));
+        assertEquals(List.of("org:read", "project:read"), t.get("scopes"));
+        assertEquals("ci", t.get("name"));
+        assertTrue(t.get("id") instanceof String && t.get("dateCreated") instanceof String);
+        Token stored = ts.store().state().token(Long.parseLong((String) t.get("id"))).orElseThrow();
+        assertEquals(Secrets.sha256Hex(clear), stored.hashHex());
+        assertEquals(u.id(), stored.userId());
+        var list = api.get("/api/0/api-tokens/", clear).expect(200);
+        assertEquals(2, list.list().size());
+        assertEquals(t.get("id"), list.ids().get(0));
+        assertFalse(list.raw().body().contains(clear), "the clear token is never listed");
+        assertFalse(list.objects().get(0).containsKey("token"));
+    }
+
+    @Test
+    void createValidates() {
+        assertEquals(fieldError("scopes", "This field is required."),
+                api.post("/api/0/api-tokens/", ts.adminToken, Map.of()).expect(400).obj());
+        assertEquals(fieldError("scopes", "\"org:everything\" is not a valid choice."),
+                api.post("/api/0/api-tokens/", ts.adminToken, Map.of("scopes", List.of("org:everything"))).expect(400).obj());
+        assertEquals(fieldError("scopes", "Expected a list of items but got type \"str\"."),
+                api.post("/api/0/api-tokens/", ts.adminToken, Map.of("scopes", "org:read")).expect(400).obj());
+        assertEquals(fieldError("name", "Not a valid string."),
+                api.post("/api/0/api-tokens/", ts.adminToken, Map.of("name", Map.of(), "scopes", List.of())).expect(400).obj());
+        var noName = api.post("/api/0/api-tokens/", ts.adminToken, Map.of("scopes", List.of())).expect(201);
+        assertNull(noName.obj().get("name"));
+        api.post("/api/0/api-tokens/", null, Map.of("scopes", List.of())).expect(401);
+    }
+
+    @Test
+    void onlySuperusersMintForOthers() {
+        User u = ts.seed().user(unique("o") + "@x.io");
+        String plain = ts.seed().token(u, Scope.values());
+        String target = unique("target") + "@x.io";
+        api.post("/api/0/api-tokens/", plain, Map.of("scopes", List.of("org:read"), "user", target)).expect(403);
+        var r = api.post("/api/0/api-tokens/", ts.adminToken, Map.of("scopes", List.of("org:read"), "user", target))
+                .expect(201);
+        User created = ts.store().state().userByEmail(target).orElseThrow();
+        assertFalse(created.superuser());
+        assertEquals(created.id(), ts.store().state().token(Long.parseLong((String) r.obj().get("id"))).orElseThrow().userId());
+        var theirs = api.get("/api/0/api-tokens/", (String) r.obj().get("token")).expect(200);
+        assertEquals(List.of(r.obj().get("id")), theirs.ids());
+        assertEquals(fieldError("user", "Enter a valid email address."),
+                api.post("/api/0/api-tokens/", ts.adminToken, Map.of("scopes", List.of(), "user", "nope")).expect(400).obj());
+    }
+
+    @Test
+    void aTokensScopesAreCappedByTheRole() {
+        Organization org = ts.seed().org(unique("cap"));
+        User u = ts.seed().user(unique("m") + "@x.io");
+        ts.seed().member(org, u, OrgRole.MEMBER);
+        String weak = ts.seed().token(u, Scope.ORG_READ);
+        var minted = api.post("/api/0/api-tokens/", weak, Map.of("scopes",
+                List.of("org:read", "org:admin", "team:write", "member:admin"))).expect(201);
+        String strong = (String) minted.obj().get("token");
+        var org1 = api.get("/api/0/organizations/" + org.slug() + "/", strong).expect(200);
+        assertEquals(List.of("org:read"), org1.obj().get("access"));
+        api.delete("/api/0/organizations/" + org.slug() + "/", strong).expect(403);
+        api.post("/api/0/organizations/" + org.slug() + "/teams/", strong, Map.of("slug", "x")).expect(403);
+        api.post("/api/0/organizations/" + org.slug() + "/members/", strong, Map.of("email", "z@x.io")).expect(403);
+    }
+
+    @Test
+    void revokingIsForTheOwnerOrASuperuser() {
+        User a = ts.seed().user(unique("a") + "@x.io");
+        User b = ts.seed().user(unique("b") + "@x.io");
+        String ta = ts.seed().token(a);
+        String tb = ts.seed().token(b);
+        String tb2 = ts.seed().token(b);
+        long idB2 = ts.store().state().tokenByHash(Secrets.sha256Hex(tb2)).orElseThrow().id();
+        assertEquals(detail("The requested resource does not exist"),
+                api.delete("/api/0/api-tokens/" + idB2 + "/", ta).expect(404).obj());
+        api.delete("/api/0/api-tokens/" + idB2 + "/", tb).expect(204);
+        api.get("/api/0/api-tokens/", tb2).expect(401);
+        long idB = ts.store().state().tokenByHash(Secrets.sha256Hex(tb)).orElseThrow().id();
+        var r = api.delete("/api/0/api-tokens/" + idB + "/", ts.adminToken);
+        r.expect(204);
+        assertEquals("", r.raw().body());
+        api.get("/api/0/api-tokens/", tb).expect(401);
+        api.delete("/api/0/api-tokens/" + idB + "/", ts.adminToken).expect(404);
+        api.delete("/api/0/api-tokens/abc/", ts.adminToken).expect(404);
+    }
+}
