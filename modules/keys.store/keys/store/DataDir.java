@@ -1,0 +1,143 @@
+package keys.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names and permissions of the files in a data directory.
+ *
+ * <pre>
+ * LOCK                          held (fcntl) by the one process that owns the directory
+ * log-&lt;firstSeq&gt;.log            a log segment; its first record has seq firstSeq
+ * snapshot-&lt;seq&gt;.snap           the live state after record seq
+ * *.tmp                         a file being written; never read, removed on open
+ * log-….log.torn-&lt;offset&gt;       bytes cut off a torn tail, kept for the operator
+ * </pre>
+ * Numbers are zero-padded to 20 digits so that a directory listing sorts in seq order.
+ */
+final class DataDir {
+    static final String LOCK = "LOCK";
+    static final String TEMP_SUFFIX = ".tmp";
+    private static final Pattern LOG = Pattern.compile("log-(\\d{20})\\.log");
+    private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.snap");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    /** A numbered file: a log segment (number = first seq) or a snapshot (number = seq covered). */
+    record Numbered(Path file, long number) {
+    }
+
+    private DataDir() {
+    }
+
+    static String logName(long firstSeq) {
+        return String.format("log-%020d.log", firstSeq);
+    }
+
+    static String snapshotName(long seq) {
+        return String.format("snapshot-%020d.snap", seq);
+    }
+
+    static List<Numbered> logs(Path dir) throws IOException {
+        return list(dir, LOG);
+    }
+
+    static List<Numbered> snapshots(Path dir) throws IOException {
+        return list(dir, SNAPSHOT);
+    }
+
+    static List<Path> temps(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
+            ds.forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Ascending by number. */
+    private static List<Numbered> list(Path dir, Pattern pattern) throws IOException {
+        List<Numbered> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                Matcher m = pattern.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    try {
+                        out.add(new Numbered(p, Long.parseLong(m.group(1))));
+                    } catch (NumberFormatException tooBig) {
+                        // 20 digits past Long.MAX_VALUE: not a file this store wrote; leave it alone
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(Numbered::number));
+        return out;
+    }
+
+    /**
+     * The last step of a compaction: deletes the segments (first seq at most {@code seq}) and the
+     * snapshots (older than {@code seq}) that {@code snapshot-<seq>} makes redundant.
+     */
+    static void deleteCoveredBy(Path dir, long seq, LogChannelFactory io, CompactionHook hook) throws IOException {
+        for (Numbered log : logs(dir)) {
+            if (log.number() <= seq) {
+                Files.deleteIfExists(log.file());
+                hook.reached(CompactionHook.Step.OLD_FILE_DELETED);
+            }
+        }
+        for (Numbered snapshot : snapshots(dir)) {
+            if (snapshot.number() < seq) {
+                Files.deleteIfExists(snapshot.file());
+                hook.reached(CompactionHook.Step.OLD_FILE_DELETED);
+            }
+        }
+        io.syncDirectory(dir);
+    }
+
+    /** Creates the directory (and parents) with mode 0700 if it is missing. */
+    static void create(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** Mode 0600 on POSIX file systems, nothing elsewhere. */
+    static FileAttribute<?>[] fileAttributes() {
+        return POSIX ? new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    }
+
+    static Set<OpenOption> createOptions() {
+        return Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * fsync on the directory itself, so a created, renamed or deleted entry survives a crash.
+     * Windows cannot open a directory for this; there the rename's own guarantees must do.
+     */
+    static void syncDirectory(Path dir) throws IOException {
+        if (!POSIX) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}

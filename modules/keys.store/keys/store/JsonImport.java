@@ -1,0 +1,257 @@
+package keys.store;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import keys.domain.ClientKey;
+import keys.domain.Member;
+import keys.domain.OrgRole;
+import keys.domain.Organization;
+import keys.domain.Project;
+import keys.domain.Scope;
+import keys.domain.Team;
+import keys.domain.Token;
+import keys.domain.UseCase;
+import keys.domain.User;
+import keys.json.Json;
+import keys.json.JsonParseException;
+
+/**
+ * Reads what {@link JsonExport} writes, strictly: every field present with its type, no unknown
+ * fields, no duplicate ids, no dangling references, a meta line first. Strictness is what makes
+ * an export of the import give back the same bytes. The result is written as a snapshot into a
+ * directory that must hold no log or snapshot yet.
+ */
+final class JsonImport {
+    private static final int MAX_LINE = 16 << 20;
+
+    private JsonImport() {
+    }
+
+    static void into(Path dir, InputStream in, StoreOptions options) throws IOException {
+        DataDir.create(dir);
+        StoreLock lock = StoreLock.acquire(dir); // no server may open the directory halfway through
+        try {
+            List<DataDir.Numbered> present = new ArrayList<>(DataDir.logs(dir));
+            present.addAll(DataDir.snapshots(dir));
+            if (!present.isEmpty()) {
+                throw new StoreNotEmptyException(dir, present.getFirst().file().getFileName().toString());
+            }
+            State state = read(in);
+            SnapshotFile.write(dir, 0, state, options.channels(), CompactionHook.NONE);
+        } finally {
+            lock.close();
+        }
+    }
+
+    static State read(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        List<Change> changes = new ArrayList<>();
+        Map<String, Set<Long>> seen = new HashMap<>();
+        long lastId = -1;
+        long lineNo = 0;
+        for (byte[] line; (line = nextLine(in, lineNo + 1)) != null; ) {
+            lineNo++;
+            Fields f = new Fields(lineNo, parse(line, lineNo));
+            String type = f.string("type");
+            if (lineNo == 1) {
+                if (!"meta".equals(type)) {
+                    throw new ImportFormatException(1, "the first line must be the meta line, not type " + type);
+                }
+                long format = f.number("format");
+                if (format != JsonExport.FORMAT) {
+                    throw new ImportFormatException(1, "export format " + format + " (this release reads "
+                            + JsonExport.FORMAT + ")");
+                }
+                lastId = f.number("lastId");
+                f.end();
+                continue;
+            }
+            Change c = change(type, f, lineNo);
+            f.end();
+            long id = ReferenceCheck.idOf(c);
+            if (!seen.computeIfAbsent(type, t -> new HashSet<>()).add(id)) {
+                throw new ImportFormatException(lineNo, "a second " + type + " with id " + id);
+            }
+            changes.add(c);
+        }
+        if (lineNo == 0) {
+            throw new ImportFormatException(0, "empty input: not an export");
+        }
+        List<String> dangling = ReferenceCheck.problems(changes);
+        if (!dangling.isEmpty()) {
+            throw new ImportFormatException(0, "references to records that are not in the file: "
+                    + String.join("; ", dangling));
+        }
+        State state = State.empty().apply(changes);
+        if (lastId < state.lastId()) {
+            throw new ImportFormatException(1, "lastId " + lastId + " is below the highest id in the file ("
+                    + state.lastId() + ")");
+        }
+        return state.withLastId(lastId);
+    }
+
+    private static Change change(String type, Fields f, long lineNo) {
+        try {
+            return switch (type == null ? "" : type) {
+                case "organization" -> new Change.PutOrganization(new Organization(f.number("id"), f.string("slug"),
+                        f.string("name"), f.number("createdMicros"), f.bool("openMembership"),
+                        f.string("relayDsnEndpoint")));
+                case "user" -> new Change.PutUser(new User(f.number("id"), f.string("email"), f.bool("superuser"),
+                        f.number("createdMicros")));
+                case "team" -> new Change.PutTeam(new Team(f.number("id"), f.number("orgId"), f.string("slug"),
+                        f.string("name"), f.number("createdMicros")));
+                case "project" -> new Change.PutProject(new Project(f.number("id"), f.number("orgId"),
+                        f.string("slug"), f.string("name"), f.string("platform"), f.number("createdMicros"),
+                        f.ids("teamIds")));
+                case "member" -> new Change.PutMember(new Member(f.number("id"), f.number("orgId"),
+                        f.number("userId"), f.role("role"), f.ids("teamIds"), f.number("createdMicros")));
+                case "token" -> new Change.PutToken(new Token(f.number("id"), f.number("userId"), f.string("name"),
+                        f.string("hash"), f.scopes("scopes"), f.number("createdMicros"), f.number("expiresMicros"),
+                        f.string("lastCharacters")));
+                case "key" -> new Change.PutKey(new ClientKey(f.number("id"), f.number("projectId"),
+                        f.string("label"), f.string("publicKey"), f.string("secretKey"), f.bool("active"),
+                        f.number("createdMicros"), f.integer("rateLimitCount"), f.integer("rateLimitWindow"),
+                        f.string("browserSdkVersion"), f.integer("loaderOptions"), f.useCase("useCase")));
+                default -> throw new ImportFormatException(lineNo, "unknown type " + type);
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ImportFormatException(lineNo, "not a valid " + type + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> parse(byte[] line, long lineNo) {
+        Object tree;
+        try {
+            tree = Json.parse(line);
+        } catch (JsonParseException e) {
+            throw new ImportFormatException(lineNo, "not JSON: " + e.getMessage());
+        }
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new ImportFormatException(lineNo, "not a JSON object");
+        }
+        @SuppressWarnings("unchecked") // Json.parse makes objects with String keys
+        Map<String, Object> fields = (Map<String, Object>) map;
+        return fields;
+    }
+
+    /** The next non-empty line without its newline, or null at the end of input. */
+    private static byte[] nextLine(InputStream in, long lineNo) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (line.size() >= MAX_LINE) {
+                throw new ImportFormatException(lineNo, "line longer than " + MAX_LINE + " bytes");
+            }
+            line.write(b);
+        }
+        if (b == -1 && line.size() == 0) {
+            return null;
+        }
+        return line.toByteArray();
+    }
+
+    /** One object's fields, each taken once; {@link #end()} rejects any left over. */
+    private static final class Fields {
+        private final long line;
+        private final Map<String, Object> map;
+
+        Fields(long line, Map<String, Object> map) {
+            this.line = line;
+            this.map = new HashMap<>(map);
+        }
+
+        private Object take(String name) {
+            if (!map.containsKey(name)) {
+                throw new ImportFormatException(line, "missing field " + name);
+            }
+            return map.remove(name);
+        }
+
+        String string(String name) {
+            Object v = take(name);
+            if (v != null && !(v instanceof String)) {
+                throw new ImportFormatException(line, name + " must be a string or null");
+            }
+            return (String) v;
+        }
+
+        long number(String name) {
+            Object v = take(name);
+            if (!(v instanceof Long l)) {
+                throw new ImportFormatException(line, name + " must be an integer");
+            }
+            return l;
+        }
+
+        int integer(String name) {
+            long v = number(name);
+            if (v != (int) v) {
+                throw new ImportFormatException(line, name + " " + v + " is out of range");
+            }
+            return (int) v;
+        }
+
+        boolean bool(String name) {
+            if (!(take(name) instanceof Boolean b)) {
+                throw new ImportFormatException(line, name + " must be true or false");
+            }
+            return b;
+        }
+
+        List<Long> ids(String name) {
+            if (!(take(name) instanceof List<?> list)) {
+                throw new ImportFormatException(line, name + " must be an array");
+            }
+            List<Long> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                if (!(o instanceof Long id)) {
+                    throw new ImportFormatException(line, name + " must hold integers");
+                }
+                out.add(id);
+            }
+            return out;
+        }
+
+        Set<Scope> scopes(String name) {
+            if (!(take(name) instanceof List<?> list)) {
+                throw new ImportFormatException(line, name + " must be an array");
+            }
+            Set<Scope> out = EnumSet.noneOf(Scope.class);
+            for (Object o : list) {
+                out.add(Scope.parse(o instanceof String s ? s : "")
+                        .orElseThrow(() -> new ImportFormatException(line, "unknown scope " + o)));
+            }
+            return out;
+        }
+
+        OrgRole role(String name) {
+            String wire = string(name);
+            return wire == null ? null
+                    : OrgRole.parse(wire).orElseThrow(() -> new ImportFormatException(line, "unknown role " + wire));
+        }
+
+        UseCase useCase(String name) {
+            String wire = string(name);
+            return wire == null ? null
+                    : UseCase.parse(wire).orElseThrow(() -> new ImportFormatException(line, "unknown use case " + wire));
+        }
+
+        void end() {
+            map.remove("type");
+            if (!map.isEmpty()) {
+                throw new ImportFormatException(line, "unknown field(s) " + map.keySet());
+            }
+        }
+    }
+}

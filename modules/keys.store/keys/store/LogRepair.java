@@ -1,0 +1,63 @@
+package keys.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * Cuts a torn tail: first copies the doomed bytes aside to {@code <file>.torn-<offset>} (synced),
+ * then truncates the log and syncs it and the directory. Copy before cut, so a crash in between
+ * leaves the log still torn (cut again next time), never the bytes lost unseen.
+ */
+final class LogRepair {
+    private LogRepair() {
+    }
+
+    static TailRepair cut(TornTailException torn) throws IOException {
+        Path file = torn.file();
+        long offset = torn.offset();
+        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + offset);
+        try (FileChannel log = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = log.size();
+            if (offset > size) {
+                throw new IOException(file + " is shorter (" + size + ") than the cut offset " + offset);
+            }
+            try (FileChannel out = FileChannel.open(aside, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING), DataDir.fileAttributes())) {
+                long done = 0;
+                while (done < size - offset) {
+                    long n = log.transferTo(offset + done, size - offset - done, out);
+                    if (n <= 0) {
+                        copySlowly(log, offset + done, size, out);
+                        break;
+                    }
+                    done += n;
+                }
+                out.force(true);
+            }
+            log.truncate(offset);
+            log.force(true);
+            DataDir.syncDirectory(file.getParent());
+            return new TailRepair(file, offset, size - offset, aside, torn.reason());
+        }
+    }
+
+    private static void copySlowly(FileChannel in, long from, long to, FileChannel out) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(64 << 10);
+        for (long p = from; p < to; ) {
+            b.clear().limit((int) Math.min(b.capacity(), to - p));
+            int n = in.read(b, p);
+            if (n < 0) {
+                throw new IOException("file shrank while its torn tail was copied");
+            }
+            b.flip();
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+            p += n;
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package keys.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The durable store: an append-only log of writes plus snapshots, replayed into a {@link State}
+ * on open. One writer at a time (bodies run under a lock against the latest state); readers take
+ * {@link #state()} without locking and only ever see durable writes.
+ *
+ * <p>A write body's changes become one log record, applied whole or not at all. If the body
+ * throws, nothing is written. If writing or syncing the log fails, the store refuses every later
+ * write ({@link StoreUnavailableException}) while reads go on; reopening recovers every write that
+ * was acknowledged.
+ */
+public final class Store implements AutoCloseable {
+    private static final long COMPACTION_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final Path dir;
+    private final StoreOptions options;
+    private final LogChannelFactory io;
+    private final StoreLock lock;
+    private final TailRepair repair;
+    private final Counters counters = new Counters();
+    private final GroupCommit commits;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock compactLock = new ReentrantLock();
+
+    // Guarded by writeLock.
+    private State latest;
+    private long lastSeq;
+    private Segment segment;
+    private volatile boolean closed; // written under writeLock; read without it by isOpen()
+    private Thread compactor;
+    private long noAutoCompactionBefore;
+
+    // Read by stats() without the lock.
+    private volatile long statsLastSeq;
+    private volatile long snapshotSeq;
+    private volatile long logBytes;
+
+    private Store(Path dir, StoreOptions options, StoreLock lock, TailRepair repair, Recovery.Result r, Segment segment) {
+        this.dir = dir;
+        this.options = options;
+        this.io = options.channels();
+        this.lock = lock;
+        this.repair = repair;
+        this.latest = r.state();
+        this.lastSeq = r.lastSeq();
+        this.segment = segment;
+        this.statsLastSeq = r.lastSeq();
+        this.snapshotSeq = r.snapshotSeq();
+        this.logBytes = segment.encoder.position();
+        this.noAutoCompactionBefore = System.nanoTime(); // nanoTime has no fixed origin: never compare with 0
+        this.commits = new GroupCommit(counters, new GroupCommit.Tip(r.lastSeq(), r.state(), segment.channel()));
+    }
+
+    /**
+     * Opens (creating if missing, mode 0700) and locks the data directory, replays it, cuts a torn
+     * log tail (see {@link #repairedTail()}) and finishes any compaction a crash interrupted.
+     *
+     * @throws StoreLockedException  another store has the directory open
+     * @throws StoreCorruptException damage that is not a torn write; nothing was changed
+     * @throws UncheckedIOException  the file system failed
+     */
+    public static Store open(Path dir, StoreOptions options) {
+        try {
+            return openOrThrow(dir, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Store openOrThrow(Path dir, StoreOptions options) throws IOException {
+        DataDir.create(dir);
+        StoreLock lock = StoreLock.acquire(dir);
+        try {
+            Recovery.Result r = Recovery.scan(dir);
+            Recovery.Opened opened = Recovery.finish(dir, r, options.channels());
+            return new Store(dir, options, lock, opened.repair(), r, opened.segment());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The latest durable state. Never blocks. */
+    public State state() {
+        return commits.visible();
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /**
+     * True while the store takes writes: not closed and no write or fsync has failed. Readiness
+     * probes use it; a failed store needs a restart, which recovers every acknowledged write.
+     */
+    public boolean isOpen() {
+        return !closed && commits.failure() == null;
+    }
+
+    /** The torn tail this open cut off the log, if there was one. */
+    public Optional<TailRepair> repairedTail() {
+        return Optional.ofNullable(repair);
+    }
+
+    /**
+     * Runs {@code body} alone against the latest state and commits what it added as one record,
+     * returning once that record is durable under the fsync policy and visible to readers.
+     *
+     * @throws StoreUnavailableException the store is closed or failed, now or earlier
+     */
+    public <R> R write(Function<Tx, R> body) {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("write() called from inside a write body");
+        }
+        R result;
+        long waitFor;
+        writeLock.lock();
+        try {
+            ensureWritable();
+            Tx tx = new Tx(latest);
+            result = body.apply(tx);
+            if (tx.changes().isEmpty()) {
+                waitFor = lastSeq; // the body may have read writes not yet durable
+            } else {
+                waitFor = append(tx);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (options.fsync() == FsyncPolicy.BATCH) {
+            commits.awaitDurable(waitFor);
+        }
+        return result;
+    }
+
+    /** Under the write lock: apply, append, then sync or hand over to group commit. */
+    private long append(Tx tx) {
+        State next = latest.apply(tx.changes());
+        if (tx.lastIdAllocated() > next.lastId()) {
+            next = next.withLastId(tx.lastIdAllocated());
+        }
+        byte[] payload = ChangeCodec.encode(next.lastId(), tx.changes());
+        long seq = lastSeq + 1;
+        try {
+            counters.appended(segment.encoder.append(seq, payload));
+        } catch (IOException e) {
+            commits.fail(e);
+            throw GroupCommit.unavailable(e);
+        }
+        lastSeq = seq;
+        latest = next;
+        statsLastSeq = seq;
+        logBytes = segment.encoder.position();
+        switch (options.fsync()) {
+            case ALWAYS -> {
+                try {
+                    counters.force(segment.channel());
+                } catch (IOException | RuntimeException e) {
+                    commits.fail(e);
+                    throw GroupCommit.unavailable(e);
+                }
+                commits.publish(seq, next);
+            }
+            case NEVER -> commits.publish(seq, next);
+            case BATCH -> commits.appended(new GroupCommit.Tip(seq, next, segment.channel()));
+        }
+        maybeCompactInBackground();
+        return seq;
+    }
+
+    private void ensureWritable() {
+        if (closed) {
+            throw new StoreUnavailableException("the store is closed", null);
+        }
+        Throwable failure = commits.failure();
+        if (failure != null) {
+            throw GroupCommit.unavailable(failure);
+        }
+    }
+
+    /** Under the write lock. A failed compaction waits a while before the next automatic try. */
+    private void maybeCompactInBackground() {
+        long threshold = options.compactThresholdBytes();
+        if (threshold <= 0 || logBytes < threshold || compactor != null && compactor.isAlive()
+                || System.nanoTime() - noAutoCompactionBefore < 0) {
+            return;
+        }
+        compactor = Thread.ofPlatform().name("keys-store-compact").daemon(true).start(() -> {
+            try {
+                compact();
+            } catch (RuntimeException e) {
+                counters.compactionFailures.incrementAndGet();
+                writeLock.lock();
+                try {
+                    noAutoCompactionBefore = System.nanoTime() + COMPACTION_RETRY_NANOS;
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes a snapshot of the state and drops the log it covers. Writers wait only for the
+     * segment switch; the snapshot is written from the immutable state while they go on.
+     * Steps, each safe to crash after (see {@link Recovery}): (1) sync the current segment and
+     * start {@code log-<S+1>}; (2) write {@code snapshot-<S>} to a temp file, sync, rename, sync
+     * the directory; (3) delete segments and snapshots the new snapshot covers.
+     *
+     * @throws StoreUnavailableException the store is closed or failed
+     * @throws UncheckedIOException      writing the snapshot failed; the log still holds everything
+     */
+    public void compact() {
+        try {
+            compactOrThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("compaction of " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void compactOrThrow() throws IOException {
+        CompactionHook hook = options.compactionHook();
+        compactLock.lock();
+        try {
+            long seq;
+            State state;
+            writeLock.lock();
+            try {
+                ensureWritable();
+                if (lastSeq == snapshotSeq) {
+                    return;
+                }
+                seq = lastSeq;
+                state = latest;
+                if (segment.firstSeq <= seq) {
+                    rotate(seq, state);
+                }
+            } finally {
+                writeLock.unlock();
+            }
+            hook.reached(CompactionHook.Step.ROTATED);
+            SnapshotFile.write(dir, seq, state, io, hook);
+            snapshotSeq = seq;
+            DataDir.deleteCoveredBy(dir, seq, io, hook);
+            counters.compactions.incrementAndGet();
+            counters.lastCompactionMillis.set(System.currentTimeMillis());
+            hook.reached(CompactionHook.Step.DONE);
+        } finally {
+            compactLock.unlock();
+        }
+    }
+
+    /**
+     * Under the write lock: sync the segment (the records of a non-newest segment must all be
+     * durable, see {@link Recovery}), then switch to {@code log-<seq+1>}. Any failure here fails
+     * the store: appending on to the old segment would overlap a new one that may exist already.
+     */
+    private void rotate(long seq, State state) throws IOException {
+        commits.exclusive(() -> {
+            try {
+                counters.force(segment.channel());
+                commits.publish(seq, state);
+                Segment next = Segment.create(dir, seq + 1, io);
+                Segment old = segment;
+                segment = next;
+                logBytes = next.encoder.position();
+                commits.appended(new GroupCommit.Tip(seq, state, next.channel()));
+                old.close();
+            } catch (IOException | RuntimeException e) {
+                commits.fail(e);
+                throw e;
+            }
+        });
+    }
+
+    /** Counters for /metrics. */
+    public StoreStats stats() {
+        long s = statsLastSeq;
+        long snap = snapshotSeq;
+        return new StoreStats(counters.records.get(), counters.bytes.get(), counters.fsyncs.get(),
+                counters.fsyncNanos.get(), Math.max(0, s - snap), logBytes, s, snap, counters.compactions.get(),
+                counters.compactionFailures.get(), counters.lastCompactionMillis.get());
+    }
+
+    /**
+     * Syncs and closes the log and releases the directory. Writes still waiting for a sync are
+     * answered by the final one. Later writes throw {@link StoreUnavailableException}.
+     *
+     * @throws UncheckedIOException the final sync failed (the directory is released all the same)
+     */
+    @Override
+    public void close() {
+        try {
+            closeOrThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the store in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeOrThrow() throws IOException {
+        Thread background;
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            background = compactor;
+        } finally {
+            writeLock.unlock();
+        }
+        try {
+            if (background != null) {
+                background.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        compactLock.lock(); // a compact() in another thread finishes first
+        writeLock.lock();
+        try {
+            if (commits.failure() == null) {
+                commits.exclusive(() -> {
+                    try {
+                        counters.force(segment.channel());
+                        commits.publish(lastSeq, latest);
+                    } catch (IOException | RuntimeException e) {
+                        commits.fail(e);
+                        throw e;
+                    }
+                });
+            }
+        } finally {
+            try {
+                segment.close();
+            } finally {
+                writeLock.unlock();
+                compactLock.unlock();
+                lock.close();
+            }
+        }
+    }
+
+    /** For crash tests: let go of files and lock without syncing anything, as a killed process would. */
+    void abandon() throws IOException {
+        writeLock.lock();
+        try {
+            closed = true;
+            segment.close();
+        } finally {
+            writeLock.unlock();
+            lock.close();
+        }
+    }
+
+    /** Reads a data directory without changing or locking it, and reports what it finds. */
+    public static CheckReport check(Path dir) {
+        try {
+            return StoreCheck.run(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code state} as JSON Lines (interface §4); flushes {@code out} but leaves it open. */
+    public static void export(State state, OutputStream out) {
+        try {
+            JsonExport.write(state, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("export failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads an export into a new or empty data directory, as a snapshot.
+     *
+     * @throws StoreNotEmptyException the directory already holds a log or snapshot
+     * @throws ImportFormatException  the input is not a valid export
+     * @throws StoreLockedException    a server has the directory open
+     */
+    public static void importInto(Path emptyDir, InputStream in, StoreOptions options) {
+        try {
+            JsonImport.into(emptyDir, in, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("import into " + emptyDir + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package keys.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one-opener-per-directory rule: an OS file lock on {@code DIR/LOCK}, which also stops
+ * other processes, and an in-process registry checked first. The registry is not optional: POSIX
+ * drops every lock a process holds on a file when any descriptor of that file is closed, so a
+ * second opener in the same process must not even open LOCK, or it would free the first's lock.
+ */
+final class StoreLock implements Closeable {
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private StoreLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Locks {@code dir} (which must exist) or throws {@link StoreLockedException} at once. */
+    static StoreLock acquire(Path dir) throws IOException {
+        Path key = dir.toRealPath();
+        if (!HELD_HERE.add(key)) {
+            throw new StoreLockedException(dir, "another store in this process (pid " + ProcessHandle.current().pid() + ")");
+        }
+        FileChannel ch = null;
+        try {
+            Path file = dir.resolve(DataDir.LOCK);
+            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), DataDir.fileAttributes());
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                throw new StoreLockedException(dir, holder(file));
+            }
+            // Who holds it, for the message a second opener prints; advisory only.
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            return new StoreLock(key, ch, lock);
+        } catch (IOException | RuntimeException e) {
+            if (ch != null) {
+                ch.close();
+            }
+            HELD_HERE.remove(key);
+            throw e;
+        }
+    }
+
+    private static String holder(Path file) {
+        try {
+            String s = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            return s.startsWith("pid ") ? "another process (" + s + ")" : "another process";
+        } catch (IOException | RuntimeException e) {
+            return "another process";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            try {
+                channel.close();
+            } finally {
+                HELD_HERE.remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package keys.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real files with switchable faults: failing or slow forces, a force that waits for a gate,
+ * writes that stop short and fail, a full disk that accepts nothing.
+ */
+final class FaultyChannels implements LogChannelFactory {
+    volatile boolean failForce;
+    volatile boolean failWriteHalfway;
+    volatile boolean diskFull;
+    volatile long forceDelayMillis;
+    /** When set, a force waits here (after counting down {@link #forceEntered}). */
+    volatile CountDownLatch forceGate;
+    final CountDownLatch forceEntered = new CountDownLatch(1);
+    final AtomicInteger forces = new AtomicInteger();
+
+    @Override
+    public LogChannel create(Path file) throws IOException {
+        return new Faulty(DEFAULT.create(file));
+    }
+
+    @Override
+    public LogChannel append(Path file) throws IOException {
+        return new Faulty(DEFAULT.append(file));
+    }
+
+    @Override
+    public void syncDirectory(Path dir) throws IOException {
+        DEFAULT.syncDirectory(dir);
+    }
+
+    private final class Faulty implements LogChannel {
+        private final LogChannel real;
+
+        Faulty(LogChannel real) {
+            this.real = real;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            if (diskFull) {
+                return 0;
+            }
+            if (failWriteHalfway && src.remaining() > 1) {
+                ByteBuffer half = src.duplicate();
+                half.limit(half.position() + src.remaining() / 2);
+                real.write(half);
+                throw new IOException("injected: device error after a short write");
+            }
+            return real.write(src);
+        }
+
+        @Override
+        public void force() throws IOException {
+            forces.incrementAndGet();
+            CountDownLatch gate = forceGate;
+            if (gate != null) {
+                forceEntered.countDown();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (forceDelayMillis > 0) {
+                try {
+                    Thread.sleep(forceDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failForce) {
+                throw new IOException("injected: fsync failed");
+            }
+            real.force();
+        }
+
+        @Override
+        public long size() throws IOException {
+            return real.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            real.close();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package keys.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import keys.domain.ClientKey;
+import keys.domain.LoaderOption;
+import keys.domain.Organization;
+import keys.domain.Project;
+import keys.domain.UseCase;
+
+/** Small worlds for store tests: an organization with a project, keys added one write at a time. */
+final class Fixtures {
+    static final StoreOptions FAST = StoreOptions.defaults().withFsync(FsyncPolicy.NEVER);
+
+    private Fixtures() {
+    }
+
+    static String hex(long v) {
+        return ChangeGens.hex(v) + ChangeGens.hex(~v);
+    }
+
+    static ClientKey key(long id, long projectId) {
+        return new ClientKey(id, projectId, "key " + id, hex(id), hex(id * 31 + 7), true, 1_700_000_000_000_000L + id,
+                0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
+    }
+
+    /** Writes an organization and a project; returns the project's id. */
+    static long seed(Store store) {
+        return store.write(tx -> {
+            long org = tx.nextId();
+            long project = tx.nextId();
+            tx.add(new Change.PutOrganization(new Organization(org, "org-" + org, "Org " + org, 1, true, null)));
+            tx.add(new Change.PutProject(new Project(project, org, "p-" + project, "Project", null, 2, List.of())));
+            return project;
+        });
+    }
+
+    /** One write adding one key; returns its id. */
+    static long addKey(Store store, long projectId) {
+        return store.write(tx -> {
+            long id = tx.nextId();
+            tx.add(new Change.PutKey(key(id, projectId)));
+            return id;
+        });
+    }
+
+    /** Waits (up to a minute, so only a hang fails) for a background compaction to have finished. */
+    static void awaitCompaction(Store store) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (store.stats().compactions() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    static void assertSameState(State expected, State actual) {
+        assertEquals(expected.lastId(), actual.lastId(), "lastId");
+        assertEquals(expected.asChanges(), actual.asChanges());
+    }
+
+    /** The project id of the first project in a state seeded by {@link #seed}. */
+    static long projectOf(State s) {
+        return s.asChanges().stream().filter(c -> c instanceof Change.PutProject)
+                .map(c -> ((Change.PutProject) c).project().id()).findFirst().orElseThrow();
+    }
+
+    static Path onlyLog(Path dir) throws IOException {
+        List<DataDir.Numbered> logs = DataDir.logs(dir);
+        assertEquals(1, logs.size(), "log segments in " + dir);
+        return logs.getFirst().file();
+    }
+
+    /** Frame offsets of a log: offsets[i] is where record i starts; the last entry is the end. */
+    static long[] frameOffsets(Path log, long firstSeq) throws IOException {
+        try (LogDecoder d = LogDecoder.open(log, LogFormat.LOG_MAGIC, firstSeq)) {
+            java.util.ArrayList<Long> out = new java.util.ArrayList<>();
+            for (LogDecoder.Frame f; (f = d.next()) != null; ) {
+                out.add(f.offset());
+            }
+            out.add(d.goodEnd());
+            return out.stream().mapToLong(Long::longValue).toArray();
+        } catch (TornTailException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Copies a data directory's files (not the lock holder's state: LOCK is just a file). */
+    static Path copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to);
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.copy(p, to.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void truncate(Path file, long size) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+        }
+    }
+
+    static void overwrite(Path file, long offset, byte[] bytes) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes), offset);
+        }
+    }
+
+    static byte readByte(Path file, long offset) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, offset);
+            return b.get(0);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package keys.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Directory states a crash or a disk can leave that the compaction tests do not reach. */
+class RecoveryEdgeTest {
+    @TempDir
+    Path tmp;
+
+    private State fill(Path dir, int keys, boolean compact) {
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            long project = Fixtures.seed(store);
+            for (int i = 0; i < keys; i++) {
+                Fixtures.addKey(store, project);
+                if (compact && i == keys / 2) {
+                    store.compact();
+                }
+            }
+            return store.state();
+        }
+    }
+
+    @Test
+    void aCrashRightAfterStartingANewSegmentOpensToTheSameState() throws IOException {
+        Path dir = tmp.resolve("rotated");
+        State before = fill(dir, 5, false);
+        // The segment switch got as far as the empty log-7 before the snapshot was written.
+        Segment.create(dir, 7, LogChannelFactory.DEFAULT).close();
+        State after;
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            Fixtures.assertSameState(before, store.state());
+            Fixtures.addKey(store, Fixtures.projectOf(store.state()));
+            after = store.state();
+        }
+        assertEquals(2, DataDir.logs(dir).size());
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            Fixtures.assertSameState(after, store.state());
+        }
+    }
+
+    @Test
+    void strayTempFilesAreIgnoredAndRemoved() throws IOException {
+        Path dir = tmp.resolve("temps");
+        State before = fill(dir, 3, true);
+        Files.write(dir.resolve(DataDir.snapshotName(99) + DataDir.TEMP_SUFFIX), new byte[] {1, 2, 3});
+        Files.write(dir.resolve(DataDir.logName(99) + DataDir.TEMP_SUFFIX), new byte[0]);
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            Fixtures.assertSameState(before, store.state());
+        }
+        assertTrue(DataDir.temps(dir).isEmpty());
+    }
+
+    @Test
+    void aDamagedSnapshotRefusesToOpen() throws IOException {
+        Path dir = tmp.resolve("snap");
+        fill(dir, 6, true);
+        Path snapshot = DataDir.snapshots(dir).getLast().file();
+        long at = Files.size(snapshot) / 2;
+        Fixtures.overwrite(snapshot, at, new byte[] {(byte) ~Fixtures.readByte(snapshot, at)});
+        StoreCorruptException e = assertThrows(StoreCorruptException.class, () -> Store.open(dir, Fixtures.FAST));
+        assertEquals(snapshot, e.file());
+        assertFalse(Store.check(dir).ok());
+    }
+
+    @Test
+    void aMissingStretchOfLogRefusesToOpen() throws IOException {
+        Path dir = tmp.resolve("gap");
+        fill(dir, 4, false);
+        Segment.create(dir, 50, LogChannelFactory.DEFAULT).close(); // records 6..49 are nowhere
+        StoreCorruptException e = assertThrows(StoreCorruptException.class, () -> Store.open(dir, Fixtures.FAST));
+        assertTrue(e.reason().contains("missing"), e.reason());
+    }
+
+    @Test
+    void aPendingInterruptDoesNotBreakTheStore() {
+        Path dir = tmp.resolve("interrupt");
+        try (Store store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.BATCH))) {
+            long project = Fixtures.seed(store);
+            Thread.currentThread().interrupt();
+            try {
+                Fixtures.addKey(store, project);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+            } finally {
+                Thread.interrupted();
+            }
+            Fixtures.addKey(store, project);
+            assertTrue(store.isOpen());
+            assertEquals(2, store.state().keyCount());
+        }
+    }
+}
