@@ -64,6 +64,20 @@ compile_modules() {
   fi
 }
 
+# Defaults for a small box; KEYS_JAVA_OPTS (e.g. -Xmx4g) comes after them and wins.
+JVM_FLAGS="-XX:+UseSerialGC -Xss512k -Xmx1g -XX:-UsePerfData"
+
+# JDK 25+: an AOT cache (classes loaded and linked ahead of time) from a scripted run of real
+# requests (`keys train`), shipped in the image; the launcher uses it when present.
+train_aot_cache() {
+  [ "$(java_major "$JDK")" -ge 25 ] || return 0
+  if ! "$OUT/image/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/image/lib/keys.aot" \
+      -m keys.cli/keys.cli.Main train >"$OUT/aot.log" 2>&1; then
+    rm -f "$OUT/image/lib/keys.aot"
+    echo "build.sh: AOT training failed (see $OUT/aot.log); the image works without the cache" >&2
+  fi
+}
+
 link_image() {
   local stamp=$OUT/image.stamp
   if [ "$OUT/classes.stamp" -nt "$stamp" ] || [ jlink.conf -nt "$stamp" ] || [ ! -x "$OUT/image/bin/keys" ]; then
@@ -72,14 +86,15 @@ link_image() {
     [ -d "$JDK/jmods" ] && mp=$JDK/jmods:$mp
     "$JDK/bin/jlink" @jlink.conf --module-path "$mp" --output "$OUT/image"
     # Our own launcher: `exec` so that SIGTERM reaches the JVM, not a shell.
-    cat > "$OUT/image/bin/keys" <<'EOF'
+    cat > "$OUT/image/bin/keys" <<EOF
 #!/bin/sh
-dir=$(cd "$(dirname "$0")" && pwd)
+dir=\$(cd "\$(dirname "\$0")" && pwd)
 aot=
-[ -f "$dir/../lib/keys.aot" ] && aot="-XX:AOTCache=$dir/../lib/keys.aot"
-exec "$dir/java" -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 $aot ${KEYS_JAVA_OPTS:-} -m keys.cli/keys.cli.Main "$@"
+[ -f "\$dir/../lib/keys.aot" ] && aot="-XX:AOTCache=\$dir/../lib/keys.aot"
+exec "\$dir/java" $JVM_FLAGS \$aot \${KEYS_JAVA_OPTS:-} -m keys.cli/keys.cli.Main "\$@"
 EOF
     chmod 755 "$OUT/image/bin/keys"
+    train_aot_cache
     touch "$stamp"
     echo "image: $OUT/image ($(du -sh "$OUT/image" | cut -f1))"
   fi
@@ -131,7 +146,8 @@ run_tests() {
   local junit; junit=$(fetch_test_jars)
   compile_tests "$junit"
   exec 9>&-
-  local log=$OUT/test-output.txt status=0
+  local log status=0
+  log=$(mktemp "${TMPDIR:-/tmp}/keys-test.XXXXXX")
   # Tests run on the class path (package-private access from test/<module>/ packages).
   "$JAVA" ${KEYS_TEST_JAVA_OPTS:-} -Dkeys.image="$OUT/image" -Dkeys.root="$ROOT" \
     -jar "$junit" execute --disable-banner --details=tree \
@@ -142,6 +158,7 @@ run_tests() {
   failed=$(sed -n 's/.*\[ *\([0-9]*\) tests failed *\].*/\1/p' "$log" | tail -1)
   skipped=$(sed -n 's/.*\[ *\([0-9]*\) tests skipped *\].*/\1/p' "$log" | tail -1)
   ok=${ok:-0}; failed=${failed:-0}; skipped=${skipped:-0}
+  rm -f "$log"
   echo "$ok passed, $failed failed, $skipped skipped"
   [ "$status" -eq 0 ] || exit "$status"
   [ "$failed" -eq 0 ] || exit 1

@@ -61,7 +61,7 @@ final class Demo {
     /** What to print: the token and three commands that work as printed. */
     static String instructions(String token, String urlPrefix) {
         String auth = "-H 'Authorization: Bearer " + token + "'";
-        return "Demo organization '" + ORG + "' created. Its member's token: " + token + "\n"
+        return "Demo organization '" + ORG + "' created. Its member's token (also in DATA/demo-token): " + token + "\n"
                 + "Try:\n"
                 + "  curl " + auth + " " + urlPrefix + "/api/0/organizations/demo/project-keys/\n"
                 + "  curl " + auth + " '" + urlPrefix + "/api/0/organizations/demo/project-keys/?team=backend&status=active&per_page=2'\n"

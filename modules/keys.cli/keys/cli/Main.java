@@ -48,6 +48,7 @@ public final class Main {
                 case "compact" -> DataCommands.compact(rest, env, out, err);
                 case "token" -> TokenCommand.run(rest, env, out, err);
                 case "health" -> HealthCommand.run(rest, env, out, err);
+                case "train" -> TrainCommand.run(rest, env, out, err);
                 case "version", "--version" -> {
                     out.println("keys " + VERSION + " (Java " + Runtime.version() + ")");
                     yield 0;

@@ -58,7 +58,11 @@ final class ServeCommand {
                 Bootstrap.mintFirstAdmin(store, data)
                         .ifPresent(p -> err.println("keys: minted a superuser token into " + p));
             }
-            String demoToken = flags.on("demo") && Demo.applies(store) ? Demo.create(store) : null;
+            String demoToken = null;
+            if (flags.on("demo") && Demo.applies(store)) {
+                demoToken = Demo.create(store);
+                Bootstrap.writeSecretFile(data.resolve("demo-token"), demoToken + "\n");
+            }
             Server server = Server.start(store, config);
             Signals.onStop(() -> {
                 err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");

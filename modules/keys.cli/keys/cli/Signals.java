@@ -23,6 +23,7 @@ final class Signals {
                 state[0] = Boolean.TRUE;
             }
             Thread t = new Thread(graceful, "keys-shutdown");
+            t.setDaemon(false); // signal threads are daemons; this one must keep the JVM up until it halts
             t.start();
         };
         try {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import keys.store.Store;
+import keys.store.StoreStats;
 
 /** Counters for {@code /metrics}, in Prometheus' text format. */
 final class Metrics {
@@ -58,15 +59,41 @@ final class Metrics {
         out.append("keys_http_request_duration_seconds_count ").append(latencyCount.sum()).append('\n');
         Runtime rt = Runtime.getRuntime();
         gauge(out, "keys_jvm_heap_used_bytes", "JVM heap in use.", rt.totalMemory() - rt.freeMemory());
+        gauge(out, "keys_jvm_heap_max_bytes", "JVM heap limit.", rt.maxMemory());
         gauge(out, "keys_store_keys", "Client keys in the store.", store.state().keyCount());
+        StoreStats s = store.stats();
+        counter(out, "keys_store_records_written_total", "Log records appended since start.", s.records());
+        counter(out, "keys_store_bytes_written_total", "Log bytes appended since start.", s.bytesWritten());
+        counter(out, "keys_store_fsyncs_total", "fsync calls on the log.", s.fsyncs());
+        counter(out, "keys_store_fsync_seconds_total", "Time spent in fsync.", s.fsyncNanos() / 1e9);
+        gauge(out, "keys_store_log_records", "Records in the log since the last snapshot.", s.logRecords());
+        gauge(out, "keys_store_log_bytes", "Bytes in the log since the last snapshot.", s.logBytes());
+        counter(out, "keys_store_compactions_total", "Compactions done.", s.compactions());
+        counter(out, "keys_store_compaction_failures_total", "Compactions that failed.", s.compactionFailures());
+        gauge(out, "keys_store_last_compaction_timestamp_seconds", "When the last compaction finished (0: never).",
+                s.lastCompactionMillis() / 1000.0);
         return Response.json(200, out.toString().getBytes(StandardCharsets.UTF_8))
                 .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     }
 
-    private static void gauge(StringBuilder out, String name, String help, long value) {
+    private static void gauge(StringBuilder out, String name, String help, double value) {
+        sample(out, name, help, "gauge", value);
+    }
+
+    private static void counter(StringBuilder out, String name, String help, double value) {
+        sample(out, name, help, "counter", value);
+    }
+
+    private static void sample(StringBuilder out, String name, String help, String type, double value) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" gauge\n");
-        out.append(name).append(' ').append(value).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        out.append(name).append(' ');
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            out.append((long) value);
+        } else {
+            out.append(value);
+        }
+        out.append('\n');
     }
 
     private static String escape(String label) {

@@ -1,0 +1,67 @@
+package keys.cli;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import keys.http.Server;
+import keys.http.ServerConfig;
+import keys.store.FsyncPolicy;
+import keys.store.Store;
+import keys.store.StoreOptions;
+
+/**
+ * {@code keys train} (hidden; used by build.sh): serves the demo organization from a temporary
+ * directory and sends it the requests a real start-up and first minutes see, then exits normally —
+ * so a JVM run with {@code -XX:AOTCacheOutput} records what the image should have ready at start.
+ */
+final class TrainCommand {
+    private TrainCommand() {
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        Path dir = Files.createTempDirectory("keys-train");
+        try {
+            Store store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.BATCH));
+            String token = Demo.create(store);
+            Server server = Server.start(store, new ServerConfig(new InetSocketAddress("127.0.0.1", 0),
+                    "http://127.0.0.1", null, false, null, true, false));
+            String base = "http://127.0.0.1:" + server.port();
+            HttpClient client = HttpClient.newHttpClient();
+            String[] gets = {"/healthz", "/readyz", "/api/0/organizations/demo/project-keys/",
+                    "/api/0/organizations/demo/project-keys/?team=backend&status=active&per_page=2",
+                    "/api/0/projects/demo/api/keys/", "/api/0/organizations/", "/api/0/organizations/demo/teams/",
+                    "/api/0/organizations/demo/projects/", "/api/0/projects/demo/api/", "/nope"};
+            for (int round = 0; round < 50; round++) {
+                for (String path : gets) {
+                    send(client, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
+                }
+                send(client, HttpRequest.newBuilder(URI.create(base + "/api/0/projects/demo/api/keys/"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"train " + round + "\"}")));
+            }
+            send(client, HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
+            server.stop(0);
+            store.close();
+            Store.check(dir);
+            out.println("keys train: done");
+            return 0;
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void send(HttpClient client, HttpRequest.Builder request) throws Exception {
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

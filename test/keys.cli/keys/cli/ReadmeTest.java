@@ -1,0 +1,47 @@
+package keys.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's "First five minutes" block, run as printed (another port and data directory). */
+class ReadmeTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void firstFiveMinutesWorksAsPrinted() throws Exception {
+        Path root = Path.of(System.getProperty("keys.root", "."));
+        String readme = Files.readString(root.resolve("README.md"));
+        int section = readme.indexOf("## First five minutes");
+        assertTrue(section >= 0, "README has no First five minutes section");
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        int port = KeysProcess.freePort();
+        String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
+                + root.toAbsolutePath() + "\n"
+                + block.replace("9000", Integer.toString(port))
+                        .replace("/tmp/keys-demo", tmp.resolve("demo").toString())
+                        .replace("keys health", "keys health --listen 127.0.0.1:" + port)
+                + "\nwait\n";
+        Path file = tmp.resolve("five-minutes.sh");
+        Files.writeString(file, script);
+        Process p = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+        String out = Files.readString(tmp.resolve("out.txt"));
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        assertTrue(finished, out);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("\"name\":\"Release builds\""), out);
+        assertTrue(out.contains("rel=\"next\""), out);
+    }
+}
