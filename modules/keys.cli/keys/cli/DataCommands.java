@@ -22,9 +22,22 @@ final class DataCommands {
     }
 
     static Store open(Path data, String fsync) {
+        return open(data, fsync, Long.toString(StoreOptions.DEFAULT_COMPACT_THRESHOLD));
+    }
+
+    static Store open(Path data, String fsync, String compactThreshold) {
         FsyncPolicy policy = FsyncPolicy.parse(fsync).orElseThrow(() ->
                 new UsageException("--fsync must be always, batch or never, not '" + fsync + "'"));
-        return Store.open(data, StoreOptions.defaults().withFsync(policy));
+        long threshold;
+        try {
+            threshold = Long.parseLong(compactThreshold);
+        } catch (NumberFormatException e) {
+            threshold = -1;
+        }
+        if (threshold < 4096) {
+            throw new UsageException("--compact-threshold must be a number of bytes >= 4096, not '" + compactThreshold + "'");
+        }
+        return Store.open(data, StoreOptions.defaults().withFsync(policy).withCompactThresholdBytes(threshold));
     }
 
     private static Flags dataFlags(String command) {

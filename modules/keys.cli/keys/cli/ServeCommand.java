@@ -29,6 +29,7 @@ final class ServeCommand {
                 .bool("rate-limits", "Sentry's per-endpoint rate limits and headers")
                 .bool("demo", "on an empty data directory, create a demo organization and print a token")
                 .value("fsync", "batch", "durability: always, batch or never")
+                .value("compact-threshold", "67108864", "compact automatically once the log passes this many bytes")
                 .value("access-log", "true", "one line per request on stderr: true or false");
     }
 
@@ -49,7 +50,7 @@ final class ServeCommand {
                 flags.on("org-ingest-subdomains"), flags.get("js-sdk-loader-cdn-url"), flags.on("rate-limits"),
                 accessLog);
         Path data = Path.of(flags.get("data"));
-        Store store = DataCommands.open(data, flags.get("fsync"));
+        Store store = DataCommands.open(data, flags.get("fsync"), flags.get("compact-threshold"));
         try {
             String adminToken = env.get("KEYS_ADMIN_TOKEN");
             if (adminToken != null && !adminToken.isEmpty()) {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 
 import keys.domain.Secrets;
 import keys.store.State;
+import keys.store.StoreUnavailableException;
 
 /**
  * Every request passes here: limits, routing, CORS, OPTIONS/HEAD, rate limit, authentication and
@@ -20,6 +21,9 @@ final class Dispatcher implements HttpHandler {
             + "Authentication, Authorization, Content-Encoding, sentry-trace, baggage, X-CSRFToken";
     private static final String EXPOSE_HEADERS = "X-Sentry-Error, X-Sentry-Direct-Hit, X-Hits, X-Max-Hits, "
             + "Endpoint, Retry-After, Link";
+
+    private static final byte[] UNAVAILABLE = ApiException.detail(503,
+            "The store cannot make writes durable right now; reads still work. Try again later.").bodyUnsafe();
 
     private final Api api;
 
@@ -42,6 +46,9 @@ final class Dispatcher implements HttpHandler {
             response = dispatch(request, match, exchange.getResponseHeaders());
         } catch (ApiException e) {
             response = Response.json(e.status(), e.bodyUnsafe());
+        } catch (StoreUnavailableException e) {
+            // The write could not be made durable: say so, keep serving reads (see Store).
+            response = Response.json(503, UNAVAILABLE).header("Retry-After", "5");
         } catch (RuntimeException | Error e) {
             response = internalError(exchange, e);
         }

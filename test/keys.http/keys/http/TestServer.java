@@ -28,15 +28,18 @@ public final class TestServer implements AutoCloseable {
 
     private final Path dir;
     private final UnaryOperator<ServerConfig> customizer;
+    private UnaryOperator<StoreOptions> storeCustomizer;
     private Store store;
     private Server server;
     public String url;
     /** A superuser's clear token. */
     public final String adminToken;
 
-    private TestServer(Path dir, UnaryOperator<ServerConfig> customizer) throws IOException {
+    private TestServer(Path dir, UnaryOperator<ServerConfig> customizer, UnaryOperator<StoreOptions> storeCustomizer)
+            throws IOException {
         this.dir = dir;
         this.customizer = customizer;
+        this.storeCustomizer = storeCustomizer;
         open();
         this.adminToken = seed().superuserToken();
     }
@@ -47,15 +50,20 @@ public final class TestServer implements AutoCloseable {
 
     /** With a changed configuration, e.g. {@code c -> c.withRateLimits(true)}. */
     public static TestServer start(UnaryOperator<ServerConfig> customizer) {
+        return start(customizer, o -> o);
+    }
+
+    /** With changed store options too, e.g. fault-injecting channels. */
+    public static TestServer start(UnaryOperator<ServerConfig> customizer, UnaryOperator<StoreOptions> storeCustomizer) {
         try {
-            return new TestServer(Files.createTempDirectory("keys-test"), customizer);
+            return new TestServer(Files.createTempDirectory("keys-test"), customizer, storeCustomizer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void open() throws IOException {
-        store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.NEVER));
+        store = Store.open(dir, storeCustomizer.apply(StoreOptions.defaults().withFsync(FsyncPolicy.NEVER)));
         // Bind a port first so the URL prefix can name it; then serve on that same port.
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -70,6 +78,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops the server and closes the store, then opens both again on the same directory. */
     public void restart() {
+        restart(storeCustomizer);
+    }
+
+    /** Restarts with other store options (e.g. without the faults). */
+    public void restart(UnaryOperator<StoreOptions> newStoreCustomizer) {
+        storeCustomizer = newStoreCustomizer;
         server.stop(0);
         store.close();
         try {

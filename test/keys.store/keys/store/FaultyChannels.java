@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Real files with switchable faults: failing or slow forces, a force that waits for a gate,
  * writes that stop short and fail, a full disk that accepts nothing.
  */
-final class FaultyChannels implements LogChannelFactory {
-    volatile boolean failForce;
-    volatile boolean failWriteHalfway;
-    volatile boolean diskFull;
-    volatile long forceDelayMillis;
+public final class FaultyChannels implements LogChannelFactory {
+    public volatile boolean failForce;
+    public volatile boolean failWriteHalfway;
+    public volatile boolean diskFull;
+    public volatile long forceDelayMillis;
     /** When set, a force waits here (after counting down {@link #forceEntered}). */
     volatile CountDownLatch forceGate;
     final CountDownLatch forceEntered = new CountDownLatch(1);
