@@ -67,7 +67,14 @@ final class Request {
                 }
                 buf = Arrays.copyOf(buf, Math.max(256, n * 2));
             }
-            int r = in.read(buf, n, buf.length - n);
+            int r;
+            try {
+                r = in.read(buf, n, buf.length - n);
+            } catch (IndexOutOfBoundsException e) {
+                // The JDK's chunked decoder reads a chunk size past 0x7fffffff as a negative int and
+                // fails this way: broken framing, so drop the connection as for its other chunk errors.
+                throw new IOException("malformed chunk size", e);
+            }
             if (r < 0) {
                 break;
             }

@@ -1,0 +1,132 @@
+package keys.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import keys.json.JsonWriter;
+
+/**
+ * A growable buffer of JSON text assembled from pre-encoded pieces: the key list writes ~1.7 KB
+ * per key, almost all of it fixed text around hex keys, ids and dates, so copying bytes beats
+ * encoding them one character at a time. Strings that need escaping (or are not ASCII) go
+ * through {@link JsonWriter}, which owns the escaping rules.
+ */
+final class JsonBytes {
+    private byte[] buf;
+    private int pos;
+
+    JsonBytes(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    JsonBytes raw(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
+        return this;
+    }
+
+    JsonBytes raw(char c) {
+        ensure(1);
+        buf[pos++] = (byte) c;
+        return this;
+    }
+
+    /** A string's characters without quotes; the caller knows they need no escaping. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and a plain copy
+    JsonBytes plain(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, buf, pos);
+        pos += n;
+        return this;
+    }
+
+    /** A JSON string value: quoted, escaped where needed. */
+    JsonBytes string(String s) {
+        if (isPlain(s)) {
+            ensure(s.length() + 2);
+            buf[pos++] = '"';
+            plain(s);
+            buf[pos++] = '"';
+            return this;
+        }
+        return raw(new JsonWriter(s.length() * 3 + 8).value(s).toByteArray());
+    }
+
+    /** The JSON string body (no quotes) of {@code s} as bytes, for text written several times. */
+    @SuppressWarnings("deprecation") // see plain()
+    static byte[] bodyOf(String s) {
+        if (isPlain(s)) {
+            byte[] b = new byte[s.length()];
+            s.getBytes(0, b.length, b, 0);
+            return b;
+        }
+        byte[] quoted = new JsonWriter(s.length() * 3 + 8).value(s).toByteArray();
+        return Arrays.copyOfRange(quoted, 1, quoted.length - 1);
+    }
+
+    /** The decimal digits of {@code v}. */
+    static byte[] digitsOf(long v) {
+        if (v < 0) {
+            return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        byte[] b = new byte[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            b[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return b;
+    }
+
+    JsonBytes number(long v) {
+        if (v < 0) {
+            return plain(Long.toString(v));
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = pos + digits - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        pos += digits;
+        return this;
+    }
+
+    int size() {
+        return pos;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, pos);
+    }
+
+    @Override
+    public String toString() {
+        return new String(buf, 0, pos, StandardCharsets.UTF_8);
+    }
+
+    /** Printable ASCII without quote or backslash: JSON text as it stands. */
+    static boolean isPlain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void ensure(int extra) {
+        if (extra > buf.length - pos) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + extra));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package keys.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import keys.domain.ClientKey;
+import keys.domain.LoaderOption;
+import keys.domain.Organization;
+import keys.domain.Timestamps;
+import keys.domain.UseCase;
+import keys.json.JsonWriter;
+
+/**
+ * The client key object (sentry-compat.md §3) in Sentry's key order, compact. A key is mostly
+ * fixed text, so it is assembled from pieces encoded once (member names with their punctuation,
+ * the browser SDK choices, the 32 loader-option objects) and the {@code dsn} object comes from a
+ * per-organization {@link DsnUrls} template, cached until the organization's relay endpoint
+ * changes. A 100-key page is one buffer and one final copy.
+ */
+final class KeyJson {
+    /** Shown when a key has never been given a version: the project default. */
+    static final String DEFAULT_BROWSER_SDK_VERSION = "10.x";
+    /** Roughly one key object, to size a page's buffer once. */
+    private static final int BYTES_PER_KEY = 1800;
+
+    private static final byte[] ID = ascii("{\"id\":\"");
+    private static final byte[] NAME = ascii("\",\"name\":");
+    private static final byte[] LABEL = ascii(",\"label\":");
+    private static final byte[] PUBLIC = ascii(",\"public\":\"");
+    private static final byte[] SECRET = ascii("\",\"secret\":\"");
+    private static final byte[] PROJECT_ID = ascii("\",\"projectId\":");
+    private static final byte[] ACTIVE = ascii(",\"isActive\":true,\"rateLimit\":");
+    private static final byte[] INACTIVE = ascii(",\"isActive\":false,\"rateLimit\":");
+    private static final byte[] WINDOW = ascii("{\"window\":");
+    private static final byte[] COUNT = ascii(",\"count\":");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] DSN = ascii(",\"dsn\":");
+    private static final byte[] VERSION = ascii(",\"browserSdkVersion\":");
+    private static final byte[] SDK_AND_DATE = ascii(",\"browserSdk\":{\"choices\":[[\"10.x\",\"10.x\"],[\"9.x\",\"9.x\"],"
+            + "[\"8.x\",\"8.x\"],[\"7.x\",\"7.x\"]]},\"dateCreated\":\"");
+    private static final byte[] OPTIONS = ascii("\",\"dynamicSdkLoaderOptions\":");
+    private static final byte[][] USE_CASES = new byte[UseCase.values().length][];
+    private static final int ALL_OPTIONS = (1 << LoaderOption.values().length) - 1;
+    private static final byte[][] LOADER_OPTIONS = new byte[ALL_OPTIONS + 1][];
+
+    static {
+        for (int bits = 0; bits <= ALL_OPTIONS; bits++) {
+            JsonWriter w = new JsonWriter(128).beginObject();
+            for (LoaderOption o : LoaderOption.values()) {
+                w.name(o.wire()).value(o.in(bits));
+            }
+            LOADER_OPTIONS[bits] = w.endObject().toByteArray();
+        }
+        for (UseCase u : UseCase.values()) {
+            USE_CASES[u.ordinal()] = ascii(",\"useCase\":\"" + u.wire() + "\"");
+        }
+    }
+
+    private final ServerConfig config;
+    private final Map<Long, DsnUrls> dsnByOrg = new ConcurrentHashMap<>();
+
+    KeyJson(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** A JSON array of the keys, all of one organization. */
+    byte[] page(List<ClientKey> keys, Organization org, boolean superuser) {
+        JsonBytes out = new JsonBytes(2 + keys.size() * BYTES_PER_KEY);
+        out.raw('[');
+        if (!keys.isEmpty()) {
+            DsnUrls dsn = dsn(org);
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                write(out, keys.get(i), dsn, superuser);
+            }
+        }
+        return out.raw(']').toByteArray();
+    }
+
+    byte[] one(ClientKey key, Organization org, boolean superuser) {
+        JsonBytes out = new JsonBytes(BYTES_PER_KEY);
+        write(out, key, dsn(org), superuser);
+        return out.toByteArray();
+    }
+
+    void write(JsonBytes out, ClientKey k, DsnUrls dsn, boolean superuser) {
+        // Each of these appears several times in a key: encode once.
+        byte[] p = JsonBytes.bodyOf(k.publicKey());
+        byte[] s = JsonBytes.bodyOf(k.secretKey());
+        byte[] n = JsonBytes.digitsOf(k.projectId());
+        String name = displayName(k);
+        out.raw(ID).raw(p).raw(NAME).string(name).raw(LABEL).string(name).raw(PUBLIC).raw(p).raw(SECRET).raw(s)
+                .raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
+        if (k.hasRateLimit()) {
+            out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}');
+        } else {
+            out.raw(NULL);
+        }
+        out.raw(DSN);
+        dsn.writeTo(out, p, s, n);
+        out.raw(VERSION).string(k.browserSdkVersion() == null ? DEFAULT_BROWSER_SDK_VERSION : k.browserSdkVersion())
+                .raw(SDK_AND_DATE).plain(Timestamps.format(k.createdMicros()))
+                .raw(OPTIONS).raw(LOADER_OPTIONS[k.loaderOptions() & ALL_OPTIONS]);
+        if (superuser) {
+            out.raw(USE_CASES[k.useCase().ordinal()]);
+        }
+        out.raw('}');
+    }
+
+    /** The label, or the first 14 characters of the public key when the label is empty. */
+    static String displayName(ClientKey k) {
+        String label = k.label();
+        if (label == null || label.isEmpty()) {
+            String p = k.publicKey();
+            return p.length() <= 14 ? p : p.substring(0, 14);
+        }
+        return label;
+    }
+
+    DsnUrls dsn(Organization org) {
+        DsnUrls cached = dsnByOrg.get(org.id());
+        if (cached != null && Objects.equals(cached.relayDsnEndpoint, org.relayDsnEndpoint())) {
+            return cached;
+        }
+        DsnUrls built = DsnUrls.build(config.ingestUrl(), config.orgIngestSubdomains(), config.jsSdkLoaderCdnUrl(), org);
+        dsnByOrg.put(org.id(), built);
+        return built;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

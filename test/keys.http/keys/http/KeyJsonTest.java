@@ -1,0 +1,147 @@
+package keys.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import keys.domain.ClientKey;
+import keys.domain.LoaderOption;
+import keys.domain.Organization;
+import keys.domain.UseCase;
+import keys.json.Json;
+
+class KeyJsonTest {
+    static final String PUB = "60120449b6b1d5e45f75561e6dabd80b";
+    static final String SEC = "189485c3b8ccf582bf5e12c530ef8858";
+    static final long PROJECT = 4505281256090153L;
+    static final Organization ORG = new Organization(4504765715316736L, "acme", "Acme", 0, true, null);
+    static final ClientKey KEY = new ClientKey(7, PROJECT, "Liked Pegasus", PUB, SEC, true, 1687377026036254L,
+            1000, 7200, null, LoaderOption.DEFAULTS, UseCase.USER);
+
+    static ServerConfig config(String prefix, String ingest, boolean subdomains, String cdn) {
+        return new ServerConfig(new InetSocketAddress("127.0.0.1", 0), prefix, ingest, subdomains, cdn, false, false);
+    }
+
+    static String one(ServerConfig c, Organization org, ClientKey k, boolean superuser) {
+        return new String(new KeyJson(c).one(k, org, superuser), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theWholeObjectByteForByte() {
+        String e = "https://sentry.example.com";
+        String n = Long.toString(PROJECT);
+        String expected = "{\"id\":\"" + PUB + "\",\"name\":\"Liked Pegasus\",\"label\":\"Liked Pegasus\","
+                + "\"public\":\"" + PUB + "\",\"secret\":\"" + SEC + "\",\"projectId\":" + n + ",\"isActive\":true,"
+                + "\"rateLimit\":{\"window\":7200,\"count\":1000},"
+                + "\"dsn\":{\"secret\":\"https://" + PUB + ":" + SEC + "@sentry.example.com/" + n + "\","
+                + "\"public\":\"https://" + PUB + "@sentry.example.com/" + n + "\","
+                + "\"csp\":\"" + e + "/api/" + n + "/csp-report/?sentry_key=" + PUB + "\","
+                + "\"security\":\"" + e + "/api/" + n + "/security/?sentry_key=" + PUB + "\","
+                + "\"minidump\":\"" + e + "/api/" + n + "/minidump/?sentry_key=" + PUB + "\","
+                + "\"nel\":\"" + e + "/api/" + n + "/nel/?sentry_key=" + PUB + "\","
+                + "\"unreal\":\"" + e + "/api/" + n + "/unreal/" + PUB + "/\","
+                + "\"crons\":\"" + e + "/api/" + n + "/cron/___MONITOR_SLUG___/" + PUB + "/\","
+                + "\"cdn\":\"" + e + "/js-sdk-loader/" + PUB + ".min.js\","
+                + "\"playstation\":\"" + e + "/api/" + n + "/playstation/?sentry_key=" + PUB + "\","
+                + "\"integration\":\"" + e + "/api/" + n + "/integration/\","
+                + "\"otlp_traces\":\"" + e + "/api/" + n + "/integration/otlp/v1/traces\","
+                + "\"otlp_logs\":\"" + e + "/api/" + n + "/integration/otlp/v1/logs\"},"
+                + "\"browserSdkVersion\":\"10.x\","
+                + "\"browserSdk\":{\"choices\":[[\"10.x\",\"10.x\"],[\"9.x\",\"9.x\"],[\"8.x\",\"8.x\"],[\"7.x\",\"7.x\"]]},"
+                + "\"dateCreated\":\"2023-06-21T19:50:26.036254Z\","
+                + "\"dynamicSdkLoaderOptions\":{\"hasReplay\":true,\"hasPerformance\":true,\"hasDebug\":false,"
+                + "\"hasFeedback\":false,\"hasLogsAndMetrics\":false}}";
+        assertEquals(expected, one(config(e, null, false, null), ORG, KEY, false));
+        assertEquals(expected.substring(0, expected.length() - 1) + ",\"useCase\":\"user\"}",
+                one(config(e, null, false, null), ORG, KEY, true));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> dsn(ServerConfig c, Organization org) {
+        Map<String, Object> key = (Map<String, Object>) Json.parse(one(c, org, KEY, false));
+        return (Map<String, Object>) key.get("dsn");
+    }
+
+    @Test
+    void orgSubdomainsAndCdn() {
+        Map<String, Object> d = dsn(config("http://127.0.0.1:9000", "https://ingest.us.example.io", true,
+                "https://js.sentry-cdn.com/"), ORG);
+        assertEquals("https://" + PUB + "@o4504765715316736.ingest.ingest.us.example.io/" + PROJECT, d.get("public"));
+        assertEquals("https://o4504765715316736.ingest.ingest.us.example.io/api/" + PROJECT + "/nel/?sentry_key=" + PUB,
+                d.get("nel"));
+        assertEquals("https://js.sentry-cdn.com/" + PUB + ".min.js", d.get("cdn"));
+        assertEquals(List.of("secret", "public", "csp", "security", "minidump", "nel", "unreal", "crons", "cdn",
+                "playstation", "integration", "otlp_traces", "otlp_logs"), List.copyOf(d.keySet()));
+    }
+
+    @Test
+    void ingestUrlWithPortAndPath() {
+        Map<String, Object> d = dsn(config("http://x", "HTTP://Host.example:9000/sentry", true, null), ORG);
+        assertEquals("http://" + PUB + ":" + SEC + "@o4504765715316736.ingest.Host.example:9000/sentry/" + PROJECT,
+                d.get("secret"));
+        assertEquals("http://o4504765715316736.ingest.Host.example:9000/sentry/js-sdk-loader/" + PUB + ".min.js",
+                d.get("cdn"));
+    }
+
+    @Test
+    void relayEndpointReplacesTheIngestUrlExceptForTheCdn() {
+        Organization relayed = ORG.withRelayDsnEndpoint("https://relay.internal:3000/");
+        ServerConfig c = config("https://sentry.example.com", null, true, null);
+        Map<String, Object> d = dsn(c, relayed);
+        assertEquals("https://" + PUB + "@relay.internal:3000/" + PROJECT, d.get("public"));
+        assertEquals("https://relay.internal:3000/api/" + PROJECT + "/integration/", d.get("integration"));
+        assertEquals("https://o4504765715316736.ingest.sentry.example.com/js-sdk-loader/" + PUB + ".min.js", d.get("cdn"));
+        // The cache notices the change back.
+        KeyJson json = new KeyJson(c);
+        json.one(KEY, relayed, false);
+        String plain = new String(json.one(KEY, ORG, false), StandardCharsets.UTF_8);
+        assertTrue(plain.contains("\"public\":\"https://" + PUB + "@o4504765715316736.ingest.sentry.example.com/"), plain);
+    }
+
+    @Test
+    void ingestUrlWithoutSchemeGivesEmptyDsns() {
+        Map<String, Object> d = dsn(config("sentry.local", null, false, null), ORG);
+        assertEquals("", d.get("secret"));
+        assertEquals("", d.get("public"));
+        assertEquals("sentry.local/api/" + PROJECT + "/integration/", d.get("integration"));
+    }
+
+    @Test
+    void nameFallsBackToThePublicKeyAndUnicodeIsRaw() {
+        ServerConfig c = config("https://s.example", null, false, null);
+        String empty = one(c, ORG, KEY.withLabel(""), false);
+        assertTrue(empty.contains("\"name\":\"60120449b6b1d5\",\"label\":\"60120449b6b1d5\""), empty);
+        String uni = one(c, ORG, KEY.withLabel("ключ \u2028 \"🔑\""), false);
+        assertTrue(uni.contains("\"name\":\"ключ \\u2028 \\\"🔑\\\"\""), uni);
+    }
+
+    @Test
+    void rateLimitVersionDateAndOptions() {
+        ServerConfig c = config("https://s.example", null, false, null);
+        ClientKey k = KEY.withRateLimit(0, 60).withBrowserSdkVersion("latest").withLoaderOptions(0b11100)
+                .withActive(false);
+        k = new ClientKey(k.id(), k.projectId(), k.label(), k.publicKey(), k.secretKey(), k.active(),
+                1769708462000000L, k.rateLimitCount(), k.rateLimitWindow(), k.browserSdkVersion(), k.loaderOptions(),
+                UseCase.PROFILING);
+        String s = one(c, ORG, k, true);
+        assertTrue(s.contains("\"isActive\":false,\"rateLimit\":null,"), s);
+        assertTrue(s.contains("\"browserSdkVersion\":\"latest\","), s);
+        assertTrue(s.contains("\"dateCreated\":\"2026-01-29T17:41:02Z\","), s);
+        assertTrue(s.contains("{\"hasReplay\":false,\"hasPerformance\":false,\"hasDebug\":true,\"hasFeedback\":true,"
+                + "\"hasLogsAndMetrics\":true},\"useCase\":\"profiling\"}"), s);
+    }
+
+    @Test
+    void pageIsAnArray() {
+        KeyJson json = new KeyJson(config("https://s.example", null, false, null));
+        assertEquals("[]", new String(json.page(List.of(), ORG, false), StandardCharsets.UTF_8));
+        Object parsed = Json.parse(json.page(List.of(KEY, KEY.withLabel("b")), ORG, false));
+        assertEquals(2, ((List<?>) parsed).size());
+    }
+}

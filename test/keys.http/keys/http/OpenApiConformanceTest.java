@@ -1,0 +1,200 @@
+package keys.http;
+
+import static keys.http.KeysHttp.orgKeys;
+import static keys.http.KeysHttp.projectKeys;
+import static keys.http.KeysHttp.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import keys.domain.ClientKey;
+import keys.domain.LoaderOption;
+import keys.domain.OrgRole;
+import keys.domain.Organization;
+import keys.domain.Project;
+import keys.domain.Team;
+import keys.domain.UseCase;
+import keys.json.Json;
+import keys.store.Change;
+
+/** Every body the key endpoints send validates against Sentry's published schema. */
+class OpenApiConformanceTest {
+    static final String ORG_LIST = "/api/0/organizations/{organization_id_or_slug}/project-keys/";
+    static final String PROJECT_LIST = "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/keys/";
+    static final String ONE = "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/keys/{key_id}/";
+    static final SchemaChecker CHECKER = SchemaChecker.sentryClientKeys();
+    static TestServer ts;
+    static Seed seed;
+    static Organization org;
+    static Project project;
+    static String owner;
+
+    @BeforeAll
+    static void start() {
+        ts = TestServer.start();
+        seed = ts.seed();
+        org = seed.org(unique("oas"));
+        Team t = seed.team(org, "t");
+        project = seed.project(org, "p", t);
+        seed.key(project, "", false, UseCase.USER);
+        seed.key(project, "Ключ 🔑", true, UseCase.DEMO);
+        owner = seed.memberToken(org, unique("owner") + "@x.test", OrgRole.OWNER, t);
+    }
+
+    @AfterAll
+    static void stop() {
+        ts.close();
+    }
+
+    static void assertConforms(String template, String method, HttpResponse<String> r) {
+        Map<String, Object> schema = CHECKER.responseSchema(template, method, r.statusCode());
+        if (schema == null) {
+            return;
+        }
+        List<String> errors = CHECKER.validate(Json.parse(r.body()), schema);
+        assertTrue(errors.isEmpty(), () -> method + " " + template + " " + r.statusCode() + ": " + errors);
+    }
+
+    @Test
+    void everyKeyResponseConforms() {
+        String list = orgKeys(org.slug());
+        String keys = projectKeys(org.slug(), "p");
+        for (String token : new String[] {owner, ts.adminToken}) {
+            for (String q : new String[] {"", "?per_page=1", "?status=inactive", "?team=t", "?status=x", "?project=-1"}) {
+                HttpResponse<String> r = ts.get(list + q, token);
+                assertEquals(200, r.statusCode());
+                assertConforms(ORG_LIST, "GET", r);
+                HttpResponse<String> pr = ts.get(keys + q, token);
+                assertEquals(200, pr.statusCode());
+                assertConforms(PROJECT_LIST, "GET", pr);
+            }
+        }
+        HttpResponse<String> created = ts.send("POST", keys, owner,
+                "{\"name\":\"x\",\"rateLimit\":{\"count\":3,\"window\":60}}");
+        assertEquals(201, created.statusCode());
+        assertConforms(PROJECT_LIST, "POST", created);
+        HttpResponse<String> su = ts.send("POST", keys, ts.adminToken, "{\"useCase\":\"tempest\"}");
+        assertConforms(PROJECT_LIST, "POST", su);
+        String id = (String) KeysHttp.object(created).get("id");
+        assertConforms(ONE, "GET", ts.get(keys + id + "/", owner));
+        assertConforms(ONE, "GET", ts.get(keys + id + "/", ts.adminToken));
+        HttpResponse<String> put = ts.send("PUT", keys + id + "/", owner,
+                "{\"isActive\":false,\"rateLimit\":null,\"browserSdkVersion\":\"latest\",\"dynamicSdkLoaderOptions\":{\"hasDebug\":true}}");
+        assertEquals(200, put.statusCode());
+        assertConforms(ONE, "PUT", put);
+        assertEquals(204, ts.send("DELETE", keys + id + "/", owner, null).statusCode());
+        // Error statuses are documented (without bodies) for each operation.
+        assertConforms(ORG_LIST, "GET", ts.get(list + "?per_page=0", owner));
+        assertConforms(ORG_LIST, "GET", ts.get(orgKeys("nope"), owner));
+        assertConforms(ONE, "GET", ts.get(keys + id + "/", owner));
+        assertConforms(ONE, "PUT", ts.send("PUT", keys + "nope/", owner, "{}"));
+    }
+
+    @Test
+    void aFixedKeyByteForByte() {
+        String pub = "60120449b6b1d5e45f75561e6dabd80b";
+        String sec = "189485c3b8ccf582bf5e12c530ef8858";
+        Organization o = seed.org(unique("fixed"));
+        Team t = seed.team(o, "t");
+        Project p = seed.project(o, "p", t);
+        ts.store().write(tx -> {
+            tx.add(new Change.PutKey(new ClientKey(tx.nextId(), p.id(), "Liked Pegasus", pub, sec, true,
+                    1687377026036254L, 1000, 7200, "7.x", LoaderOption.DEFAULTS | LoaderOption.HAS_DEBUG.bit(),
+                    UseCase.USER)));
+            return null;
+        });
+        String token = seed.memberToken(o, unique("m") + "@x.test", OrgRole.MEMBER, t);
+        String e = ts.url;
+        String n = Long.toString(p.id());
+        String host = e.substring("http://".length());
+        String expected = "{\"id\":\"" + pub + "\",\"name\":\"Liked Pegasus\",\"label\":\"Liked Pegasus\","
+                + "\"public\":\"" + pub + "\",\"secret\":\"" + sec + "\",\"projectId\":" + n + ",\"isActive\":true,"
+                + "\"rateLimit\":{\"window\":7200,\"count\":1000},"
+                + "\"dsn\":{\"secret\":\"http://" + pub + ":" + sec + "@" + host + "/" + n + "\","
+                + "\"public\":\"http://" + pub + "@" + host + "/" + n + "\","
+                + "\"csp\":\"" + e + "/api/" + n + "/csp-report/?sentry_key=" + pub + "\","
+                + "\"security\":\"" + e + "/api/" + n + "/security/?sentry_key=" + pub + "\","
+                + "\"minidump\":\"" + e + "/api/" + n + "/minidump/?sentry_key=" + pub + "\","
+                + "\"nel\":\"" + e + "/api/" + n + "/nel/?sentry_key=" + pub + "\","
+                + "\"unreal\":\"" + e + "/api/" + n + "/unreal/" + pub + "/\","
+                + "\"crons\":\"" + e + "/api/" + n + "/cron/___MONITOR_SLUG___/" + pub + "/\","
+                + "\"cdn\":\"" + e + "/js-sdk-loader/" + pub + ".min.js\","
+                + "\"playstation\":\"" + e + "/api/" + n + "/playstation/?sentry_key=" + pub + "\","
+                + "\"integration\":\"" + e + "/api/" + n + "/integration/\","
+                + "\"otlp_traces\":\"" + e + "/api/" + n + "/integration/otlp/v1/traces\","
+                + "\"otlp_logs\":\"" + e + "/api/" + n + "/integration/otlp/v1/logs\"},"
+                + "\"browserSdkVersion\":\"7.x\","
+                + "\"browserSdk\":{\"choices\":[[\"10.x\",\"10.x\"],[\"9.x\",\"9.x\"],[\"8.x\",\"8.x\"],[\"7.x\",\"7.x\"]]},"
+                + "\"dateCreated\":\"2023-06-21T19:50:26.036254Z\","
+                + "\"dynamicSdkLoaderOptions\":{\"hasReplay\":true,\"hasPerformance\":true,\"hasDebug\":true,"
+                + "\"hasFeedback\":false,\"hasLogsAndMetrics\":false}}";
+        HttpResponse<String> one = ts.get(projectKeys(o.slug(), "p") + pub + "/", token);
+        assertEquals(expected, one.body());
+        HttpResponse<String> list = ts.get(orgKeys(o.slug()) + "?per_page=1", token);
+        assertEquals("[" + expected + "]", list.body());
+        assertConforms(ORG_LIST, "GET", list);
+    }
+
+    @Test
+    void theServerAnswersEveryDocumentedKeyOperation() {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) CHECKER.document().get("paths");
+        List<String> served = new ArrayList<>();
+        for (String template : List.of(ORG_LIST, PROJECT_LIST, ONE)) {
+            for (String method : paths.get(template).keySet()) {
+                String path = template.replace("{organization_id_or_slug}", org.slug())
+                        .replace("{project_id_or_slug}", "p").replace("{key_id}", "none");
+                HttpResponse<String> r = ts.send(method.toUpperCase(java.util.Locale.ROOT), path, ts.adminToken,
+                        method.equals("get") || method.equals("delete") ? null : "{}");
+                assertFalse(r.statusCode() == 405, method + " " + template);
+                Map<?, ?> responses = (Map<?, ?>) ((Map<?, ?>) paths.get(template).get(method)).get("responses");
+                assertTrue(responses.containsKey(Integer.toString(r.statusCode())),
+                        method + " " + template + " answered an undocumented " + r.statusCode());
+                served.add(method + " " + template);
+            }
+        }
+        assertEquals(6, served.size(), served::toString);
+    }
+
+    @Test
+    void theCheckerCatchesViolations() {
+        Map<String, Object> schema = CHECKER.responseSchema(ONE, "GET", 200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> good = (Map<String, Object>) Json.parse(ts.get(projectKeys(org.slug(), "p")
+                + ts.store().state().keys(project.id()).get(0).publicKey() + "/", owner).body());
+        assertEquals(List.of(), CHECKER.validate(good, schema));
+        Map<String, Object> bad = new LinkedHashMap<>(good);
+        bad.remove("dsn");
+        bad.put("projectId", "12");
+        bad.put("name", null);
+        bad.put("rateLimit", Map.of("window", 1L));
+        bad.put("dateCreated", "yesterday");
+        List<String> errors = CHECKER.validate(bad, schema);
+        assertEquals(5, errors.size(), errors::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dsn = new LinkedHashMap<>((Map<String, Object>) good.get("dsn"));
+        dsn.put("cdn", 5L);
+        bad = new LinkedHashMap<>(good);
+        bad.put("dsn", dsn);
+        assertEquals(1, CHECKER.validate(bad, schema).size());
+        // $ref, enum and additionalProperties through a small document of our own.
+        SchemaChecker own = new SchemaChecker(Map.of("components", Map.of("schemas", Map.of(
+                "Status", Map.of("type", "string", "enum", List.of("active", "inactive")),
+                "Thing", Map.of("type", "object", "additionalProperties", false,
+                        "properties", Map.of("status", Map.of("$ref", "#/components/schemas/Status")))))));
+        Map<String, Object> ref = Map.of("$ref", "#/components/schemas/Thing");
+        assertEquals(List.of(), own.validate(Map.of("status", "active"), ref));
+        assertEquals(1, own.validate(Map.of("status", "gone"), ref).size());
+        assertEquals(1, own.validate(Map.of("other", 1L), ref).size());
+    }
+}
