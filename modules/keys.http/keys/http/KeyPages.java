@@ -23,7 +23,7 @@ final class KeyPages {
         if (status == null || status.isEmpty() || status.equals("active") || status.equals("inactive")) {
             Boolean active = status == null || status.isEmpty() ? null : status.equals("active");
             fetch = (bound, ascending, offset, limit) -> call.state.queryKeys(
-                    new KeyQuery(projectIds, active, !superuser, bound, ascending, offset, limit));
+                    new KeyQuery(projectIds, active, !superuser, bound, ascending, offset, limit, org.id()));
         } else {
             fetch = (bound, ascending, offset, limit) -> List.of(); // Sentry: queryset.none(), not a 400
         }

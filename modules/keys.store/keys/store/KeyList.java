@@ -1,33 +1,184 @@
 package keys.store;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.RandomAccess;
 
 import keys.domain.ClientKey;
 
-/** One project's keys, immutable, ascending by id: the unit the key query merges over. */
+/**
+ * Keys ascending by id, immutable: a project's keys, or a whole organization's. Held in chunks of
+ * at most {@link #MAX_CHUNK} so that adding or removing one key copies one chunk and the chunk
+ * directory, never the whole list (an organization may hold a million keys).
+ */
 final class KeyList extends AbstractList<ClientKey> implements RandomAccess {
-    static final KeyList EMPTY = new KeyList(new ClientKey[0]);
+    static final int MAX_CHUNK = 512;
+    static final KeyList EMPTY = new KeyList(new ClientKey[0][], new int[0]);
 
-    private final ClientKey[] keys;
+    private final ClientKey[][] chunks; // each non-empty and ascending; chunks ascending too
+    private final int[] ends;           // ends[c] = number of keys in chunks 0..c
 
-    private KeyList(ClientKey[] keys) {
-        this.keys = keys;
+    private KeyList(ClientKey[][] chunks, int[] ends) {
+        this.chunks = chunks;
+        this.ends = ends;
     }
 
-    @Override
-    public ClientKey get(int index) {
-        return keys[index];
+    /** Wraps keys already ascending by id (unique ids). */
+    static KeyList ofSorted(ClientKey[] sorted, int count) {
+        if (count == 0) {
+            return EMPTY;
+        }
+        int half = MAX_CHUNK / 2;
+        int n = (count + half - 1) / half;
+        ClientKey[][] chunks = new ClientKey[n][];
+        for (int c = 0; c < n; c++) {
+            chunks[c] = Arrays.copyOfRange(sorted, c * half, Math.min(count, (c + 1) * half));
+        }
+        return new KeyList(chunks, ends(chunks));
     }
 
     @Override
     public int size() {
-        return keys.length;
+        return ends.length == 0 ? 0 : ends[ends.length - 1];
     }
 
-    /** Index of the key with this id, or (-(insertion point) - 1). */
+    @Override
+    public ClientKey get(int index) {
+        int c = chunkOf(index);
+        return chunks[c][index - start(c)];
+    }
+
+    /** Index of the key with this id, or (-(insertion point) - 1), as Arrays.binarySearch. */
     int indexOf(long id) {
-        int lo = 0, hi = keys.length - 1;
+        if (chunks.length == 0) {
+            return -1;
+        }
+        int c = chunkFor(id);
+        int at = search(chunks[c], chunks[c].length, id);
+        return at >= 0 ? start(c) + at : -(start(c) + (-at - 1)) - 1;
+    }
+
+    KeyList with(ClientKey key) {
+        if (chunks.length == 0) {
+            return new KeyList(new ClientKey[][] {{key}}, new int[] {1});
+        }
+        int c = chunkFor(key.id());
+        ClientKey[] chunk = chunks[c];
+        int at = search(chunk, chunk.length, key.id());
+        ClientKey[] changed;
+        if (at >= 0) {
+            changed = chunk.clone();
+            changed[at] = key;
+        } else {
+            int insert = -at - 1;
+            changed = new ClientKey[chunk.length + 1];
+            System.arraycopy(chunk, 0, changed, 0, insert);
+            changed[insert] = key;
+            System.arraycopy(chunk, insert, changed, insert + 1, chunk.length - insert);
+        }
+        if (changed.length <= MAX_CHUNK) {
+            return replace(c, changed);
+        }
+        int half = changed.length / 2;
+        ClientKey[][] out = new ClientKey[chunks.length + 1][];
+        System.arraycopy(chunks, 0, out, 0, c);
+        out[c] = Arrays.copyOfRange(changed, 0, half);
+        out[c + 1] = Arrays.copyOfRange(changed, half, changed.length);
+        System.arraycopy(chunks, c + 1, out, c + 2, chunks.length - c - 1);
+        return new KeyList(out, ends(out));
+    }
+
+    KeyList without(long id) {
+        if (chunks.length == 0) {
+            return this;
+        }
+        int c = chunkFor(id);
+        ClientKey[] chunk = chunks[c];
+        int at = search(chunk, chunk.length, id);
+        if (at < 0) {
+            return this;
+        }
+        if (chunk.length == 1) {
+            ClientKey[][] out = new ClientKey[chunks.length - 1][];
+            System.arraycopy(chunks, 0, out, 0, c);
+            System.arraycopy(chunks, c + 1, out, c, chunks.length - c - 1);
+            return out.length == 0 ? EMPTY : new KeyList(out, ends(out));
+        }
+        ClientKey[] changed = new ClientKey[chunk.length - 1];
+        System.arraycopy(chunk, 0, changed, 0, at);
+        System.arraycopy(chunk, at + 1, changed, at, chunk.length - at - 1);
+        return replace(c, changed);
+    }
+
+    /** All keys into a plain array, for bulk edits. */
+    ClientKey[] toSortedArray() {
+        ClientKey[] out = new ClientKey[size()];
+        int n = 0;
+        for (ClientKey[] chunk : chunks) {
+            System.arraycopy(chunk, 0, out, n, chunk.length);
+            n += chunk.length;
+        }
+        return out;
+    }
+
+    private KeyList replace(int c, ClientKey[] chunk) {
+        ClientKey[][] out = chunks.clone();
+        out[c] = chunk;
+        int[] newEnds = ends.clone();
+        int delta = chunk.length - chunks[c].length;
+        for (int i = c; i < newEnds.length; i++) {
+            newEnds[i] += delta;
+        }
+        return new KeyList(out, newEnds);
+    }
+
+    private int start(int chunk) {
+        return chunk == 0 ? 0 : ends[chunk - 1];
+    }
+
+    /** The chunk holding global position {@code index}. */
+    private int chunkOf(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int lo = 0, hi = ends.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] <= index) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The chunk an id belongs in: the last whose first id is at most {@code id} (or the first). */
+    private int chunkFor(long id) {
+        int lo = 0, hi = chunks.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (chunks[mid][0].id() <= id) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static int[] ends(ClientKey[][] chunks) {
+        int[] ends = new int[chunks.length];
+        int n = 0;
+        for (int i = 0; i < chunks.length; i++) {
+            n += chunks[i].length;
+            ends[i] = n;
+        }
+        return ends;
+    }
+
+    static int search(ClientKey[] keys, int length, long id) {
+        int lo = 0, hi = length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             long m = keys[mid].id();
@@ -40,10 +191,5 @@ final class KeyList extends AbstractList<ClientKey> implements RandomAccess {
             }
         }
         return -(lo + 1);
-    }
-
-    /** Wraps keys already ascending by id; the caller gives up the array. */
-    static KeyList ofSorted(ClientKey[] sorted) {
-        return sorted.length == 0 ? EMPTY : new KeyList(sorted);
     }
 }

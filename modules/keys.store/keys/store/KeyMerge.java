@@ -24,8 +24,16 @@ final class KeyMerge {
         this.ascending = ascending;
     }
 
+    /** Below this share of the organization's projects, merging per project wins over one scan. */
+    private static final int ORG_SCAN_FRACTION = 8;
+
     static List<ClientKey> run(State state, KeyQuery q) {
         IdSet projectIds = q.projectIds();
+        if (q.orgId() != 0 && projectIds.size() > 16
+                && (long) projectIds.size() * ORG_SCAN_FRACTION >= state.projectIds(q.orgId()).size()) {
+            KeyList all = state.keysByOrg.get(q.orgId());
+            return all == null ? List.of() : scan(all, q);
+        }
         KeyMerge merge = new KeyMerge(projectIds.size(), q.ascending());
         for (int i = 0; i < projectIds.size(); i++) {
             KeyList list = state.keysByProject.get(projectIds.get(i));
@@ -37,10 +45,7 @@ final class KeyMerge {
         int toSkip = q.offset();
         while (out.size() < q.limit() && merge.heapSize > 0) {
             ClientKey k = merge.pop();
-            if (q.active() != null && k.active() != q.active()) {
-                continue;
-            }
-            if (q.userOnly() && k.useCase() != UseCase.USER) {
+            if (!matches(k, q)) {
                 continue;
             }
             if (toSkip > 0) {
@@ -52,19 +57,45 @@ final class KeyMerge {
         return out;
     }
 
-    private void add(KeyList list, long bound) {
-        int start;
-        if (bound == 0) {
-            start = ascending ? 0 : list.size() - 1;
-        } else {
-            int at = list.indexOf(bound);
-            if (at >= 0) {
-                start = at;
-            } else {
-                int insert = -at - 1; // first index with id > bound
-                start = ascending ? insert : insert - 1;
+    /** One pass over an organization's keys in id order, keeping those of the chosen projects. */
+    private static List<ClientKey> scan(KeyList all, KeyQuery q) {
+        int start = startIndex(all, q.bound(), q.ascending());
+        int step = q.ascending() ? 1 : -1;
+        List<ClientKey> out = new ArrayList<>(Math.min(q.limit(), 128));
+        int toSkip = q.offset();
+        for (int i = start; i >= 0 && i < all.size() && out.size() < q.limit(); i += step) {
+            ClientKey k = all.get(i);
+            if (!q.projectIds().contains(k.projectId()) || !matches(k, q)) {
+                continue;
             }
+            if (toSkip > 0) {
+                toSkip--;
+                continue;
+            }
+            out.add(k);
         }
+        return out;
+    }
+
+    private static boolean matches(ClientKey k, KeyQuery q) {
+        return (q.active() == null || k.active() == q.active()) && (!q.userOnly() || k.useCase() == UseCase.USER);
+    }
+
+    /** Where a walk in the given direction starts: the first id at or past the bound, or an end. */
+    private static int startIndex(KeyList list, long bound, boolean ascending) {
+        if (bound == 0) {
+            return ascending ? 0 : list.size() - 1;
+        }
+        int at = list.indexOf(bound);
+        if (at >= 0) {
+            return at;
+        }
+        int insert = -at - 1; // first index with id > bound
+        return ascending ? insert : insert - 1;
+    }
+
+    private void add(KeyList list, long bound) {
+        int start = startIndex(list, bound, ascending);
         if (start < 0 || start >= list.size()) {
             return;
         }

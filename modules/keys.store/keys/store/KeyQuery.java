@@ -11,13 +11,21 @@ package keys.store;
  * @param ascending  ascending id order (Sentry's "previous page" fetch) instead of descending
  * @param offset     how many matching keys to skip before taking any
  * @param limit      at most this many keys
+ * @param orgId      the organization every project belongs to, or 0 when unknown; when known and
+ *                   the projects are a good part of the organization's, the page is read from the
+ *                   organization's own id-ordered list instead of merging thousands of projects
  */
 public record KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long bound,
-                       boolean ascending, int offset, int limit) {
+                       boolean ascending, int offset, int limit, long orgId) {
 
     public KeyQuery {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
+    }
+
+    public KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long bound, boolean ascending,
+                    int offset, int limit) {
+        this(projectIds, active, userOnly, bound, ascending, offset, limit, 0);
     }
 }

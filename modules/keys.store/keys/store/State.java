@@ -23,7 +23,7 @@ import keys.domain.User;
 public final class State {
     private static final State EMPTY = new State(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
 
     final long lastId;
     final Map<Long, Organization> orgs;
@@ -45,6 +45,8 @@ public final class State {
     final Map<String, Long> tokenByHash;
     final Map<Long, IdSet> tokensByUser;
     final Map<Long, KeyList> keysByProject;
+    /** Every key of an organization by id: a page over most of an org's projects is read from here. */
+    final Map<Long, KeyList> keysByOrg;
     final long keyCount;
 
     State(long lastId, Map<Long, Organization> orgs, Map<String, Long> orgBySlug,
@@ -53,7 +55,8 @@ public final class State {
           Map<Long, IdSet> projectsByTeam, Map<Long, User> users, Map<String, Long> userByEmail,
           Map<Long, Member> members, Map<String, Long> memberByOrgUser, Map<Long, IdSet> membersByOrg,
           Map<Long, IdSet> membersByUser, Map<Long, Token> tokens, Map<String, Long> tokenByHash,
-          Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, long keyCount) {
+          Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, Map<Long, KeyList> keysByOrg,
+          long keyCount) {
         this.lastId = lastId;
         this.orgs = orgs;
         this.orgBySlug = orgBySlug;
@@ -74,6 +77,7 @@ public final class State {
         this.tokenByHash = tokenByHash;
         this.tokensByUser = tokensByUser;
         this.keysByProject = keysByProject;
+        this.keysByOrg = keysByOrg;
         this.keyCount = keyCount;
     }
 

@@ -39,8 +39,10 @@ final class StateBuilder {
     private final CowMap<String, Long> tokenByHash;
     private final CowMap<Long, IdSet> tokensByUser;
     private final CowMap<Long, KeyList> keysByProject;
-    /** Working copies of the key lists touched so far, ascending by id. */
-    private final Map<Long, ArrayList<ClientKey>> staged = new HashMap<>();
+    private final CowMap<Long, KeyList> keysByOrg;
+    /** The key lists touched so far, by project and by organization. */
+    private final Map<Long, KeyListEditor> projectEdits = new HashMap<>();
+    private final Map<Long, KeyListEditor> orgEdits = new HashMap<>();
 
     StateBuilder(State s) {
         lastId = s.lastId;
@@ -64,6 +66,7 @@ final class StateBuilder {
         tokenByHash = new CowMap<>(s.tokenByHash);
         tokensByUser = new CowMap<>(s.tokensByUser);
         keysByProject = new CowMap<>(s.keysByProject);
+        keysByOrg = new CowMap<>(s.keysByOrg);
     }
 
     void apply(List<Change> changes) {
@@ -96,20 +99,25 @@ final class StateBuilder {
     }
 
     State build() {
-        for (Map.Entry<Long, ArrayList<ClientKey>> e : staged.entrySet()) {
-            ArrayList<ClientKey> list = e.getValue();
-            if (list.isEmpty()) {
-                keysByProject.remove(e.getKey());
-            } else {
-                keysByProject.put(e.getKey(), KeyList.ofSorted(list.toArray(new ClientKey[0])));
-            }
-        }
-        staged.clear();
+        finish(projectEdits, keysByProject);
+        finish(orgEdits, keysByOrg);
         return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
-                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keyCount);
+                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount);
+    }
+
+    private static void finish(Map<Long, KeyListEditor> edits, CowMap<Long, KeyList> lists) {
+        for (Map.Entry<Long, KeyListEditor> e : edits.entrySet()) {
+            KeyList list = e.getValue().build();
+            if (list.isEmpty()) {
+                lists.remove(e.getKey());
+            } else {
+                lists.put(e.getKey(), list);
+            }
+        }
+        edits.clear();
     }
 
     private void putOrganization(Organization o) {
@@ -138,6 +146,8 @@ final class StateBuilder {
         }
         orgs.remove(id);
         orgBySlug.remove(o.slug());
+        orgEdits.remove(id);
+        keysByOrg.remove(id);
     }
 
     private void putTeam(Team t) {
@@ -194,8 +204,13 @@ final class StateBuilder {
         if (p == null) {
             return;
         }
-        keyCount -= stagedKeys(id).size();
-        staged.put(id, new ArrayList<>());
+        KeyList keys = projectEditor(id).build();
+        KeyListEditor orgKeys = orgEditor(p.orgId());
+        for (ClientKey k : keys) {
+            orgKeys.remove(k.id());
+        }
+        keyCount -= keys.size();
+        projectEdits.put(id, new KeyListEditor(KeyList.EMPTY));
         for (long t : p.teamIds()) {
             CowMap.removeId(projectsByTeam, t, id);
         }
@@ -271,52 +286,35 @@ final class StateBuilder {
 
     private void putKey(ClientKey k) {
         raiseLastId(k.id());
-        ArrayList<ClientKey> list = stagedKeys(k.projectId());
-        int n = list.size();
-        if (n == 0 || list.get(n - 1).id() < k.id()) {
-            list.add(k); // the common case: a new key has the highest id
+        if (projectEditor(k.projectId()).put(k)) {
             keyCount++;
-            return;
         }
-        int at = search(list, k.id());
-        if (at >= 0) {
-            list.set(at, k);
-        } else {
-            list.add(-at - 1, k);
-            keyCount++;
+        Project p = projects.get(k.projectId());
+        if (p != null) {
+            orgEditor(p.orgId()).put(k);
         }
     }
 
     private void deleteKey(long projectId, long id) {
-        ArrayList<ClientKey> list = stagedKeys(projectId);
-        int at = search(list, id);
-        if (at >= 0) {
-            list.remove(at);
+        if (projectEditor(projectId).remove(id)) {
             keyCount--;
         }
-    }
-
-    private ArrayList<ClientKey> stagedKeys(long projectId) {
-        return staged.computeIfAbsent(projectId, id -> {
-            KeyList current = keysByProject.get(id);
-            return current == null ? new ArrayList<>() : new ArrayList<>(current);
-        });
-    }
-
-    private static int search(List<ClientKey> list, long id) {
-        int lo = 0, hi = list.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long m = list.get(mid).id();
-            if (m < id) {
-                lo = mid + 1;
-            } else if (m > id) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
+        Project p = projects.get(projectId);
+        if (p != null) {
+            orgEditor(p.orgId()).remove(id);
         }
-        return -(lo + 1);
+    }
+
+    private KeyListEditor projectEditor(long projectId) {
+        return projectEdits.computeIfAbsent(projectId, id -> new KeyListEditor(orEmpty(keysByProject.get(id))));
+    }
+
+    private KeyListEditor orgEditor(long orgId) {
+        return orgEdits.computeIfAbsent(orgId, id -> new KeyListEditor(orEmpty(keysByOrg.get(id))));
+    }
+
+    private static KeyList orEmpty(KeyList list) {
+        return list == null ? KeyList.EMPTY : list;
     }
 
     private static long[] ids(IdSet set) {

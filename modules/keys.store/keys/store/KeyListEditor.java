@@ -1,0 +1,85 @@
+package keys.store;
+
+import java.util.Arrays;
+
+import keys.domain.ClientKey;
+
+/**
+ * Edits one {@link KeyList} inside a {@link StateBuilder}. A few edits go straight to the
+ * persistent list (one chunk copied each); past {@link #BULK_AFTER} edits — replaying a log,
+ * deleting a big project — it switches to one plain array, so a million puts stay linear.
+ */
+final class KeyListEditor {
+    static final int BULK_AFTER = 64;
+
+    private KeyList list;
+    private ClientKey[] bulk; // ascending, first bulkSize slots used; null while editing the list
+    private int bulkSize;
+    private int edits;
+
+    KeyListEditor(KeyList base) {
+        this.list = base;
+    }
+
+    /** Inserts or replaces by id; returns true when the key is new. */
+    boolean put(ClientKey key) {
+        if (++edits > BULK_AFTER && bulk == null) {
+            toBulk();
+        }
+        if (bulk == null) {
+            boolean isNew = list.indexOf(key.id()) < 0;
+            list = list.with(key);
+            return isNew;
+        }
+        if (bulkSize == 0 || bulk[bulkSize - 1].id() < key.id()) {
+            ensure(bulkSize + 1);
+            bulk[bulkSize++] = key; // the common case: new keys have the highest ids
+            return true;
+        }
+        int at = KeyList.search(bulk, bulkSize, key.id());
+        if (at >= 0) {
+            bulk[at] = key;
+            return false;
+        }
+        int insert = -at - 1;
+        ensure(bulkSize + 1);
+        System.arraycopy(bulk, insert, bulk, insert + 1, bulkSize - insert);
+        bulk[insert] = key;
+        bulkSize++;
+        return true;
+    }
+
+    /** Removes by id; returns true when it was there. */
+    boolean remove(long id) {
+        if (++edits > BULK_AFTER && bulk == null) {
+            toBulk();
+        }
+        if (bulk == null) {
+            boolean present = list.indexOf(id) >= 0;
+            list = list.without(id);
+            return present;
+        }
+        int at = KeyList.search(bulk, bulkSize, id);
+        if (at < 0) {
+            return false;
+        }
+        System.arraycopy(bulk, at + 1, bulk, at, bulkSize - at - 1);
+        bulk[--bulkSize] = null;
+        return true;
+    }
+
+    KeyList build() {
+        return bulk == null ? list : KeyList.ofSorted(bulk, bulkSize);
+    }
+
+    private void toBulk() {
+        bulk = list.toSortedArray();
+        bulkSize = bulk.length;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > bulk.length) {
+            bulk = Arrays.copyOf(bulk, Math.max(16, Math.max(capacity, bulk.length * 2)));
+        }
+    }
+}
