@@ -39,6 +39,15 @@ public final class ClientKey {
                 browserSdkVersion, loaderOptions, useCase);
     }
 
+    /** For decoders that hold the two keys as 128-bit numbers already: no hex on the way in. */
+    public static ClientKey ofKeyBits(long id, long projectId, String label, long publicHi, long publicLo,
+                                      long secretHi, long secretLo, boolean active, long createdMicros,
+                                      int rateLimitCount, int rateLimitWindow, String browserSdkVersion,
+                                      int loaderOptions, UseCase useCase) {
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
+                rateLimitCount, rateLimitWindow, browserSdkVersion, loaderOptions, useCase);
+    }
+
     private ClientKey(long id, long projectId, String label, long publicHi, long publicLo, long secretHi,
                       long secretLo, boolean active, long createdMicros, int rateLimitCount, int rateLimitWindow,
                       String browserSdkVersion, int loaderOptions, UseCase useCase) {
@@ -77,6 +86,23 @@ public final class ClientKey {
 
     public String secretKey() {
         return Hex128.format(secretHi, secretLo);
+    }
+
+    /** The public key's first 64 bits (its first 16 hex digits), for compact encodings. */
+    public long publicKeyHigh() {
+        return publicHi;
+    }
+
+    public long publicKeyLow() {
+        return publicLo;
+    }
+
+    public long secretKeyHigh() {
+        return secretHi;
+    }
+
+    public long secretKeyLow() {
+        return secretLo;
     }
 
     /** True when {@code hex} is this key's public key, without building a string. */

@@ -28,14 +28,19 @@ final class Hex128 {
         return parse(hex, 16);
     }
 
+    /** One half, validated as it is read (this runs for every key a log replays). */
     private static long parse(String hex, int from) {
-        if (!isHex(hex)) {
+        if (hex == null || hex.length() != 32) {
             throw new IllegalArgumentException("not 32 lowercase hex digits");
         }
         long v = 0;
         for (int i = from; i < from + 16; i++) {
             char c = hex.charAt(i);
-            v = v << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0) {
+                throw new IllegalArgumentException("not 32 lowercase hex digits");
+            }
+            v = v << 4 | d;
         }
         return v;
     }

@@ -149,8 +149,10 @@ final class ChangeCodec {
                 w.varLong(k.id());
                 w.varLong(k.projectId());
                 w.string(k.label());
-                hex128(w, k.publicKey());
-                hex128(w, k.secretKey());
+                w.fixed64(k.publicKeyHigh());
+                w.fixed64(k.publicKeyLow());
+                w.fixed64(k.secretKeyHigh());
+                w.fixed64(k.secretKeyLow());
                 w.bool(k.active());
                 w.varLong(k.createdMicros());
                 w.varInt(k.rateLimitCount());
@@ -187,9 +189,9 @@ final class ChangeCodec {
                     role(r.string()), ids(r), r.varLong()));
             case PUT_TOKEN -> new Change.PutToken(new Token(r.varLong(), r.varLong(), r.string(), r.string(),
                     scopes(r), r.varLong(), r.varLong(), r.string()));
-            case PUT_KEY -> new Change.PutKey(new ClientKey(r.varLong(), r.varLong(), r.string(), hex128(r),
-                    hex128(r), r.bool(), r.varLong(), r.varInt(), r.varInt(), r.string(), r.varInt(),
-                    useCase(r.string())));
+            case PUT_KEY -> new Change.PutKey(ClientKey.ofKeyBits(r.varLong(), r.varLong(), label(r.string()),
+                    r.fixed64(), r.fixed64(), r.fixed64(), r.fixed64(), r.bool(), r.varLong(), r.varInt(),
+                    r.varInt(), r.string(), r.varInt(), useCase(r.string())));
             case DELETE_ORGANIZATION -> new Change.DeleteOrganization(r.varLong());
             case DELETE_TEAM -> new Change.DeleteTeam(r.varLong());
             case DELETE_PROJECT -> new Change.DeleteProject(r.varLong());
@@ -202,17 +204,6 @@ final class ChangeCodec {
     }
 
     /** A key's 32 hex digits as their 16 bytes. */
-    private static void hex128(PayloadWriter w, String hex) {
-        w.fixed64(Long.parseUnsignedLong(hex, 0, 16, 16));
-        w.fixed64(Long.parseUnsignedLong(hex, 16, 32, 16));
-    }
-
-    private static String hex128(PayloadReader r) throws PayloadFormatException {
-        String hi = Long.toHexString(r.fixed64());
-        String lo = Long.toHexString(r.fixed64());
-        return "0".repeat(16 - hi.length()) + hi + "0".repeat(16 - lo.length()) + lo;
-    }
-
     private static void idOnly(PayloadWriter w, int tag, long id) {
         w.u8(tag);
         w.varLong(id);
@@ -252,6 +243,14 @@ final class ChangeCodec {
     private static OrgRole role(String wire) throws PayloadFormatException {
         return wire == null ? null
                 : OrgRole.parse(wire).orElseThrow(() -> new PayloadFormatException("unknown role " + wire));
+    }
+
+    /** A key's label; the common "Default" shares one string (a million keys, one copy). */
+    private static String label(String label) throws PayloadFormatException {
+        if (label == null) {
+            throw new PayloadFormatException("key without a label");
+        }
+        return label.equals("Default") ? "Default" : label;
     }
 
     private static UseCase useCase(String wire) throws PayloadFormatException {
