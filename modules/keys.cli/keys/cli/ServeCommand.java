@@ -64,6 +64,10 @@ final class ServeCommand {
                 demoToken = Demo.create(store);
                 Bootstrap.writeSecretFile(data.resolve("demo-token"), demoToken + "\n");
             }
+            if (demoToken != null) { // printed first: whoever waits for /healthz finds it there
+                out.print(Demo.instructions(demoToken, prefix));
+                out.flush();
+            }
             Server server = Server.start(store, config);
             Signals.onStop(() -> {
                 err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
@@ -75,10 +79,6 @@ final class ServeCommand {
             });
             err.println("keys " + Main.VERSION + ": listening on " + prefix + " (data " + data.toAbsolutePath()
                     + ", fsync " + flags.get("fsync") + ")");
-            if (demoToken != null) {
-                out.print(Demo.instructions(demoToken, prefix));
-                out.flush();
-            }
             return -1;
         } catch (Exception | Error e) {
             store.close();
