@@ -28,6 +28,8 @@ public final class Server implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
         System.setProperty("sun.net.httpserver.maxReqHeaders", "200");
         System.setProperty("sun.net.httpserver.maxReqHeaderSize", "65536");
+        // Without it the JDK waits forever for a request that stalls half-sent, holding the connection.
+        System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
         // Without TCP_NODELAY a response written as headers then body waits ~40 ms for the
         // client's delayed ACK whenever the body is small (a 10-key page).
         System.setProperty("sun.net.httpserver.nodelay", "true");

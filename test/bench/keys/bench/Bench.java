@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * {@code ./build.sh bench}: every benchmark, one JSON object per measurement on stdout, then a
  * table. Nothing here asserts a time; each figure sits beside its ceiling measured in the same run.
- * Arguments: names of the suites to run (default all): store, list, startup, heap.
+ * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup.
  */
 public final class Bench {
     private Bench() {
@@ -29,6 +29,15 @@ public final class Bench {
         }
         if (only.isEmpty() || only.contains("list")) {
             suite("ListBench", json, table, args);
+        }
+        if (only.isEmpty() || only.contains("fuzz")) {
+            suite("FuzzBench", json, table, args);
+        }
+        if (only.isEmpty() || only.contains("crash")) {
+            suite("CrashBench", json, table, args);
+        }
+        if (only.isEmpty() || only.contains("soak")) {
+            suite("SoakBench", json, table, args);
         }
         if (only.isEmpty() || only.contains("startup")) {
             StartupBench.run(json, table);

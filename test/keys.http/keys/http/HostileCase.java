@@ -54,10 +54,6 @@ public record HostileCase(String kind, byte[] request, Delivery delivery, boolea
         return new HostileCase(kind, request, delivery, head, expectStatus, true, replies);
     }
 
-    public HostileCase replies(int n) {
-        return new HostileCase(kind, request, delivery, head, expectStatus, mayClose, n);
-    }
-
     /** The kind and the start of the request, escaped, for a failure message. */
     public String describe() {
         StringBuilder b = new StringBuilder(kind).append(" [").append(delivery).append(", ")

@@ -106,10 +106,6 @@ public final class HttpMutations {
         return b.toString();
     }
 
-    static String ascii(String s) {
-        return new String(s.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
-    }
-
     // ---- request lines -------------------------------------------------------------------------
 
     private static final List<String> BAD_LINES = List.of(
