@@ -56,7 +56,8 @@ compile_modules() {
     rm -rf "$OUT/classes"
     mkdir -p "$OUT/classes"
     find modules -name '*.java' > "$OUT/sources.txt"
-    "$JAVAC" --release 21 -Xlint:all -Werror -encoding UTF-8 \
+    # Inline string concatenation: no StringConcatFactory bootstrap at start-up.
+    "$JAVAC" --release 21 -Xlint:all -Werror -encoding UTF-8 -XDstringConcat=inline \
       --module-source-path modules -d "$OUT/classes" @"$OUT/sources.txt"
     # Resources (word lists etc.) sit beside the sources.
     (cd modules && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/classes/" \;)
