@@ -41,44 +41,53 @@ final class KeyMerge {
                 merge.add(list, q.bound());
             }
         }
-        List<ClientKey> out = new ArrayList<>(Math.min(q.limit(), 128));
-        int toSkip = q.offset();
-        while (out.size() < q.limit() && merge.heapSize > 0) {
-            ClientKey k = merge.pop();
-            if (!matches(k, q)) {
-                continue;
-            }
-            if (toSkip > 0) {
-                toSkip--;
-                continue;
-            }
-            out.add(k);
+        Page page = new Page(q);
+        while (!page.full() && merge.heapSize > 0) {
+            page.offer(merge.pop());
         }
-        return out;
+        return page.keys;
     }
 
     /** One pass over an organization's keys in id order, keeping those of the chosen projects. */
     private static List<ClientKey> scan(KeyList all, KeyQuery q) {
         int start = startIndex(all, q.bound(), q.ascending());
         int step = q.ascending() ? 1 : -1;
-        List<ClientKey> out = new ArrayList<>(Math.min(q.limit(), 128));
-        int toSkip = q.offset();
-        for (int i = start; i >= 0 && i < all.size() && out.size() < q.limit(); i += step) {
+        Page page = new Page(q);
+        for (int i = start; i >= 0 && i < all.size() && !page.full(); i += step) {
             ClientKey k = all.get(i);
-            if (!q.projectIds().contains(k.projectId()) || !matches(k, q)) {
-                continue;
+            if (q.projectIds().contains(k.projectId())) {
+                page.offer(k);
+            }
+        }
+        return page.keys;
+    }
+
+    /** Keeps the keys that match the filters, once the offset is skipped, until the page is full. */
+    private static final class Page {
+        final KeyQuery q;
+        final List<ClientKey> keys;
+        int toSkip;
+
+        Page(KeyQuery q) {
+            this.q = q;
+            this.keys = new ArrayList<>(Math.min(q.limit(), 128));
+            this.toSkip = q.offset();
+        }
+
+        boolean full() {
+            return keys.size() >= q.limit();
+        }
+
+        void offer(ClientKey k) {
+            if ((q.active() != null && k.active() != q.active()) || (q.userOnly() && k.useCase() != UseCase.USER)) {
+                return;
             }
             if (toSkip > 0) {
                 toSkip--;
-                continue;
+            } else {
+                keys.add(k);
             }
-            out.add(k);
         }
-        return out;
-    }
-
-    private static boolean matches(ClientKey k, KeyQuery q) {
-        return (q.active() == null || k.active() == q.active()) && (!q.userOnly() || k.useCase() == UseCase.USER);
     }
 
     /** Where a walk in the given direction starts: the first id at or past the bound, or an end. */
