@@ -32,7 +32,7 @@ public final class CrashBench {
         long t0 = System.nanoTime();
         try {
             System.err.println("crash bench seed " + seed);
-            r = CrashHarness.run(new CrashHarness.Config(dir.resolve("data"), cycles, seed, 6, 20, 800, 8192, 10,
+            r = CrashHarness.run(CrashHarness.Config.standard(dir.resolve("data"), cycles, seed, 800,
                     Duration.ofSeconds(285)), System.err);
         } finally {
             Util.deleteTree(dir);
@@ -47,14 +47,16 @@ public final class CrashBench {
                 "rejected", r.rejected());
         Bench.emit(json, "crash.violations", r.violations().size(), "count", "seed", seed,
                 "cleanShutdown", r.cleanShutdown());
-        Bench.emit(json, "crash.kills", r.cycles() + r.startupKills(), "kills", "seed", seed, "duringStartup",
-                r.startupKills(), "midCompaction", r.midCompactionKills(), "tornTails", r.tornTails(),
+        int extra = r.extraKills().values().stream().mapToInt(Integer::intValue).sum();
+        Bench.emit(json, "crash.kills", r.cycles() + extra, "kills", "seed", seed, "duringStartup",
+                r.extraKills().get("startup"), "offlineCompact", r.extraKills().get("compact"), "afterSigterm",
+                r.extraKills().get("sigterm"), "midCompaction", r.midCompactionKills(), "tornTails", r.tornTails(),
                 "snapshots", r.snapshots());
         for (String s : concat(r.lost(), r.violations())) {
             System.err.println("crash: " + s);
         }
         table.add(new String[] {"crash: SIGKILL cycles (batch/always)", Integer.toString(r.cycles()),
-                "seed " + seed + ", " + r.startupKills() + " more during start-up, " + r.midCompactionKills()
+                "seed " + seed + ", extra kills " + r.extraKills() + ", " + r.midCompactionKills()
                         + " mid-compaction"});
         table.add(new String[] {"crash: writes acknowledged / lost", r.acknowledged() + " / " + r.lost().size(),
                 "lost must be 0"});

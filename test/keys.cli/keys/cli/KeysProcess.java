@@ -110,6 +110,15 @@ final class KeysProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as a crash would: no shutdown hook runs, nothing is flushed. Then the exit code. */
+    int kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("keys serve (pid " + process.pid() + ") outlived SIGKILL");
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws IOException {
         if (process.isAlive()) {
