@@ -1,20 +1,17 @@
 package keys.http;
 
-import java.io.PrintStream;
-
 /**
  * One line per request on stderr. Only the method, the path (never the query string, which may
  * carry secrets), the status, the size and the time: tokens never reach the log.
  */
 final class AccessLog {
-    private static final PrintStream OUT = System.err;
-
     private AccessLog() {
     }
 
     static void line(String method, String rawPath, int status, int bytes, long nanos) {
         String safePath = rawPath.length() > 512 ? rawPath.substring(0, 512) + "…" : rawPath;
-        OUT.println(method + " " + sanitize(safePath) + " " + status + " " + bytes + "B "
+        // System.err at each call, not kept from the first: a redirected stderr gets the lines.
+        System.err.println(method + " " + sanitize(safePath) + " " + status + " " + bytes + "B "
                 + String.format("%.2fms", nanos / 1e6));
     }
 
