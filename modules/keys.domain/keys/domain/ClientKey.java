@@ -88,6 +88,15 @@ public final class ClientKey {
         return Hex128.format(secretHi, secretLo);
     }
 
+    /** The public key's 32 ASCII hex digits into {@code out} at {@code at}, for encoders that avoid strings. */
+    public void publicKeyAscii(byte[] out, int at) {
+        Hex128.write(publicHi, publicLo, out, at);
+    }
+
+    public void secretKeyAscii(byte[] out, int at) {
+        Hex128.write(secretHi, secretLo, out, at);
+    }
+
     /** The public key's first 64 bits (its first 16 hex digits), for compact encodings. */
     public long publicKeyHigh() {
         return publicHi;

@@ -47,12 +47,17 @@ final class Hex128 {
 
     static String format(long hi, long lo) {
         byte[] out = new byte[32];
+        write(hi, lo, out, 0);
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The 32 ASCII hex digits of (hi, lo) into {@code out} at {@code at}. */
+    static void write(long hi, long lo, byte[] out, int at) {
         for (int i = 15; i >= 0; i--) {
-            out[i] = (byte) DIGITS[(int) (hi & 0xF)];
+            out[at + i] = (byte) DIGITS[(int) (hi & 0xF)];
             hi >>>= 4;
-            out[16 + i] = (byte) DIGITS[(int) (lo & 0xF)];
+            out[at + 16 + i] = (byte) DIGITS[(int) (lo & 0xF)];
             lo >>>= 4;
         }
-        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

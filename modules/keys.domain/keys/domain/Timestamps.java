@@ -16,6 +16,16 @@ public final class Timestamps {
     private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
     /** 9999-12-31T23:59:59.999999Z: the last instant with a four-digit year. */
     private static final long LAST_FAST = 253_402_300_800L * MICROS_PER_SECOND - 1;
+    /** The longest wire form: a signed nine-digit year with six fraction digits. */
+    public static final int MAX_ASCII_LENGTH = 40;
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private Timestamps() {
     }
@@ -35,47 +45,69 @@ public final class Timestamps {
         if (epochMicros < 0 || epochMicros > LAST_FAST) {
             return formatSlow(epochMicros);
         }
-        long days = epochMicros / MICROS_PER_DAY;
+        byte[] b = new byte[MAX_ASCII_LENGTH];
+        int n = formatFast(epochMicros, b, 0);
+        return new String(b, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The wire form of {@code epochMicros} as ASCII into {@code out} at {@code at}, which has room
+     * for {@link #MAX_ASCII_LENGTH} bytes; returns how many were written.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the slow form is ASCII
+    public static int formatInto(long epochMicros, byte[] out, int at) {
+        if (epochMicros < 0 || epochMicros > LAST_FAST) {
+            String slow = formatSlow(epochMicros);
+            slow.getBytes(0, slow.length(), out, at);
+            return slow.length();
+        }
+        return formatFast(epochMicros, out, at);
+    }
+
+    private static int formatFast(long epochMicros, byte[] b, int at) {
+        int days = (int) (epochMicros / MICROS_PER_DAY);
         long microOfDay = epochMicros - days * MICROS_PER_DAY;
-        long secondOfDay = microOfDay / MICROS_PER_SECOND;
+        int secondOfDay = (int) (microOfDay / MICROS_PER_SECOND);
         int micros = (int) (microOfDay - secondOfDay * MICROS_PER_SECOND);
 
         // Howard Hinnant's civil_from_days, for non-negative days (eras start on March 1st).
-        long z = days + 719_468;
-        long era = z / 146_097;
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+        int z = days + 719_468;
+        int era = z / 146_097;
+        int doe = z - era * 146_097;
+        int yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        int mp = (5 * doy + 2) / 153;
+        int day = doy - (153 * mp + 2) / 5 + 1;
+        int month = mp < 10 ? mp + 3 : mp - 9;
+        int year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 
-        byte[] b = new byte[micros == 0 ? 20 : 27];
-        digits(b, 0, year, 4);
-        b[4] = '-';
-        digits(b, 5, month, 2);
-        b[7] = '-';
-        digits(b, 8, day, 2);
-        b[10] = 'T';
-        digits(b, 11, (int) (secondOfDay / 3_600), 2);
-        b[13] = ':';
-        digits(b, 14, (int) (secondOfDay / 60 % 60), 2);
-        b[16] = ':';
-        digits(b, 17, (int) (secondOfDay % 60), 2);
+        int length = micros == 0 ? 20 : 27;
+        twoDigits(b, at, year / 100);
+        twoDigits(b, at + 2, year % 100);
+        b[at + 4] = '-';
+        twoDigits(b, at + 5, month);
+        b[at + 7] = '-';
+        twoDigits(b, at + 8, day);
+        b[at + 10] = 'T';
+        twoDigits(b, at + 11, secondOfDay / 3_600);
+        b[at + 13] = ':';
+        twoDigits(b, at + 14, secondOfDay / 60 % 60);
+        b[at + 16] = ':';
+        twoDigits(b, at + 17, secondOfDay % 60);
         if (micros != 0) {
-            b[19] = '.';
-            digits(b, 20, micros, 6);
+            b[at + 19] = '.';
+            twoDigits(b, at + 20, micros / 10_000);
+            twoDigits(b, at + 22, micros / 100 % 100);
+            twoDigits(b, at + 24, micros % 100);
         }
-        b[b.length - 1] = 'Z';
-        return new String(b, StandardCharsets.ISO_8859_1);
+        b[at + length - 1] = 'Z';
+        return length;
     }
 
-    private static void digits(byte[] b, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            b[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
+    /** {@code value} (0..99) as two ASCII digits: a list formats one date per key. */
+    private static void twoDigits(byte[] b, int at, int value) {
+        b[at] = PAIRS[value * 2];
+        b[at + 1] = PAIRS[value * 2 + 1];
     }
 
     private static String formatSlow(long epochMicros) {

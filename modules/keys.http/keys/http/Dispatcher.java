@@ -108,18 +108,21 @@ final class Dispatcher implements HttpHandler {
         }
         response.headers.forEach(h::set);
         byte[] body = response.body;
+        int length = response.length;
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         try (OutputStream os = exchange.getResponseBody()) {
-            if (body == null || body.length == 0 || head) {
+            if (body == null || length == 0 || head) {
                 if (body != null && head) {
-                    h.set("Content-Length", Integer.toString(body.length));
+                    h.set("Content-Length", Integer.toString(length));
                 }
                 exchange.sendResponseHeaders(response.status, -1);
                 return 0;
             }
-            exchange.sendResponseHeaders(response.status, body.length);
-            os.write(body);
-            return body.length;
+            exchange.sendResponseHeaders(response.status, length);
+            os.write(body, 0, length);
+            return length;
+        } finally {
+            response.sent();
         }
     }
 }

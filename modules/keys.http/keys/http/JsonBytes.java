@@ -3,6 +3,7 @@ package keys.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import keys.domain.Timestamps;
 import keys.json.JsonWriter;
 
 /**
@@ -19,6 +20,11 @@ final class JsonBytes {
         buf = new byte[Math.max(16, capacity)];
     }
 
+    /** Writes from the start of {@code buffer}, whatever it holds (it grows into a new array when full). */
+    JsonBytes(byte[] buffer) {
+        buf = buffer;
+    }
+
     JsonBytes raw(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buf, pos, bytes.length);
@@ -29,6 +35,33 @@ final class JsonBytes {
     JsonBytes raw(char c) {
         ensure(1);
         buf[pos++] = (byte) c;
+        return this;
+    }
+
+    /**
+     * A template: {@code literals[0]}, then for each slot the value it names (0, 1 or 2) and the
+     * next literal. One capacity check and a local cursor: this runs ~30 small copies per key.
+     */
+    JsonBytes fill(byte[][] literals, byte[] slots, byte[] v0, byte[] v1, byte[] v2) {
+        int need = 0;
+        for (byte[] l : literals) {
+            need += l.length;
+        }
+        ensure(need + slots.length * Math.max(v0.length, Math.max(v1.length, v2.length)));
+        byte[] b = buf;
+        int p = pos;
+        byte[] l = literals[0];
+        System.arraycopy(l, 0, b, p, l.length);
+        p += l.length;
+        for (int i = 0; i < slots.length; i++) {
+            byte[] v = slots[i] == 0 ? v0 : slots[i] == 1 ? v1 : v2;
+            System.arraycopy(v, 0, b, p, v.length);
+            p += v.length;
+            l = literals[i + 1];
+            System.arraycopy(l, 0, b, p, l.length);
+            p += l.length;
+        }
+        pos = p;
         return this;
     }
 
@@ -102,6 +135,18 @@ final class JsonBytes {
 
     int size() {
         return pos;
+    }
+
+    /** The backing array: its first {@link #size()} bytes are the text; it changes as the text grows. */
+    byte[] array() {
+        return buf;
+    }
+
+    /** A {@code dateCreated} value's characters, without quotes. */
+    JsonBytes timestamp(long epochMicros) {
+        ensure(Timestamps.MAX_ASCII_LENGTH);
+        pos += Timestamps.formatInto(epochMicros, buf, pos);
+        return this;
     }
 
     byte[] toByteArray() {

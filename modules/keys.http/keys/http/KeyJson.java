@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
 import keys.domain.Organization;
-import keys.domain.Timestamps;
 import keys.domain.UseCase;
 import keys.json.JsonWriter;
 
@@ -61,37 +60,41 @@ final class KeyJson {
 
     private final ServerConfig config;
     private final Map<Long, DsnUrls> dsnByOrg = new ConcurrentHashMap<>();
+    /** Buffers for full pages, handed back by the response once written. */
+    final BufferPool pages = new BufferPool(16, 100 * BYTES_PER_KEY + 2);
 
     KeyJson(ServerConfig config) {
         this.config = config;
     }
 
-    /** A JSON array of the keys, all of one organization. */
-    byte[] page(List<ClientKey> keys, Organization org, boolean superuser) {
-        JsonBytes out = new JsonBytes(2 + keys.size() * BYTES_PER_KEY);
+    /** A JSON array of the keys, all of one organization, in a buffer from {@link #pages}. */
+    JsonBytes page(List<ClientKey> keys, Organization org, boolean superuser) {
+        JsonBytes out = new JsonBytes(pages.take());
         out.raw('[');
         if (!keys.isEmpty()) {
             DsnUrls dsn = dsn(org);
+            byte[] p = new byte[32];
+            byte[] s = new byte[32];
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) {
                     out.raw(',');
                 }
-                write(out, keys.get(i), dsn, superuser);
+                write(out, keys.get(i), dsn, superuser, p, s);
             }
         }
-        return out.raw(']').toByteArray();
+        return out.raw(']');
     }
 
     byte[] one(ClientKey key, Organization org, boolean superuser) {
         JsonBytes out = new JsonBytes(BYTES_PER_KEY);
-        write(out, key, dsn(org), superuser);
+        write(out, key, dsn(org), superuser, new byte[32], new byte[32]);
         return out.toByteArray();
     }
 
-    void write(JsonBytes out, ClientKey k, DsnUrls dsn, boolean superuser) {
-        // Each of these appears several times in a key: encode once.
-        byte[] p = JsonBytes.bodyOf(k.publicKey());
-        byte[] s = JsonBytes.bodyOf(k.secretKey());
+    /** One key object; {@code p} and {@code s} are 32-byte scratch arrays for its hex keys, which the dsn repeats. */
+    private void write(JsonBytes out, ClientKey k, DsnUrls dsn, boolean superuser, byte[] p, byte[] s) {
+        k.publicKeyAscii(p, 0);
+        k.secretKeyAscii(s, 0);
         byte[] n = JsonBytes.digitsOf(k.projectId());
         String name = displayName(k);
         out.raw(ID).raw(p).raw(NAME).string(name).raw(LABEL).string(name).raw(PUBLIC).raw(p).raw(SECRET).raw(s)
@@ -104,7 +107,7 @@ final class KeyJson {
         out.raw(DSN);
         dsn.writeTo(out, p, s, n);
         out.raw(VERSION).string(k.browserSdkVersion() == null ? DEFAULT_BROWSER_SDK_VERSION : k.browserSdkVersion())
-                .raw(SDK_AND_DATE).plain(Timestamps.format(k.createdMicros()))
+                .raw(SDK_AND_DATE).timestamp(k.createdMicros())
                 .raw(OPTIONS).raw(LOADER_OPTIONS[k.loaderOptions() & ALL_OPTIONS]);
         if (superuser) {
             out.raw(USE_CASES[k.useCase().ordinal()]);

@@ -28,10 +28,10 @@ final class KeyPages {
             fetch = (bound, ascending, offset, limit) -> List.of(); // Sentry: queryset.none(), not a 400
         }
         Paginator.Page<ClientKey> page = Paginator.page(pr.cursor(), pr.perPage(), fetch, ClientKey::id);
-        byte[] body = json.page(page.rows(), org, superuser);
+        JsonBytes body = json.page(page.rows(), org, superuser);
         String path = UrlCodec.decode(call.request.rawPath, false);
         String link = LinkHeader.of(call.api.config.urlPrefix(), path == null ? call.request.rawPath : path,
                 call.query(), page);
-        return Response.ok(body).header("Link", link);
+        return Response.ok(body, json.pages).header("Link", link);
     }
 }

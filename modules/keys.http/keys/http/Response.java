@@ -7,15 +7,22 @@ import java.util.Map;
 final class Response {
     final int status;
     final byte[] body; // null: no body at all (204)
+    final int length; // of the body: the first bytes of its array
     final Map<String, String> headers = new LinkedHashMap<>(4);
+    private Runnable afterSend; // gives a pooled body back
 
-    private Response(int status, byte[] body) {
+    private Response(int status, byte[] body, int length) {
         this.status = status;
         this.body = body;
+        this.length = length;
     }
 
     static Response json(int status, byte[] body) {
-        Response r = new Response(status, body);
+        return json(status, body, body == null ? 0 : body.length);
+    }
+
+    private static Response json(int status, byte[] body, int length) {
+        Response r = new Response(status, body, length);
         r.headers.put("Content-Type", "application/json");
         return r;
     }
@@ -24,12 +31,30 @@ final class Response {
         return json(200, json);
     }
 
+    /**
+     * The buffer's bytes as they stand, without copying them out (a 100-key page is ~170 KB); its
+     * array goes back to {@code pool} once the response is written.
+     */
+    static Response ok(JsonBytes json, BufferPool pool) {
+        Response r = json(200, json.array(), json.size());
+        r.afterSend = () -> pool.give(json.array());
+        return r;
+    }
+
+    /** Called once the body has been written (or the exchange failed): the body's array may be reused. */
+    void sent() {
+        if (afterSend != null) {
+            afterSend.run();
+            afterSend = null;
+        }
+    }
+
     static Response created(byte[] json) {
         return json(201, json);
     }
 
     static Response noContent() {
-        return new Response(204, null);
+        return new Response(204, null, 0);
     }
 
     Response header(String name, String value) {

@@ -100,6 +100,24 @@ class TimestampsTest {
     }
 
     @Test
+    void formatIntoWritesTheSameBytesAtAnyOffset() {
+        Prop.forAll(Gens.longs(Long.MIN_VALUE, Long.MAX_VALUE), m -> {
+            String expected = Timestamps.format(m);
+            byte[] out = new byte[7 + Timestamps.MAX_ASCII_LENGTH + 3];
+            java.util.Arrays.fill(out, (byte) '#');
+            int n = Timestamps.formatInto(m, out, 7);
+            assertEquals(expected, new String(out, 7, n, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals('#', out[6]);
+            assertEquals('#', out[7 + n], "nothing written past the returned length");
+        });
+        Prop.forAll(Gens.longs(0, LAST), m -> {
+            byte[] out = new byte[Timestamps.MAX_ASCII_LENGTH];
+            assertEquals(reference(m), new String(out, 0, Timestamps.formatInto(m, out, 0),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+        });
+    }
+
+    @Test
     void nowIsInMicroseconds() {
         long before = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         long now = Timestamps.nowMicros();

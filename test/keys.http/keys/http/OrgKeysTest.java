@@ -58,6 +58,43 @@ class OrgKeysTest {
         return ts.get(orgKeys(org.slug()) + (query == null ? "" : "?" + query), token);
     }
 
+    /** Full pages are built in pooled buffers: concurrent requests must never see each other's bytes. */
+    @Test
+    void concurrentPagesAreEachExactlyTheirOwn() throws Exception {
+        List<String> queries = new java.util.ArrayList<>();
+        String token = seed.superuserToken();
+        for (String name : List.of("busy", "quiet")) {
+            Organization org = seed.org(unique(name));
+            Team t = seed.team(org, "t");
+            for (int p = 0; p < (name.equals("busy") ? 6 : 2); p++) {
+                Project project = seed.project(org, "p" + p, t);
+                for (int k = 0; k < 25; k++) {
+                    seed.key(project, name + " " + p + "/" + k, k % 3 != 0, UseCase.USER);
+                }
+            }
+            for (String q : List.of("per_page=100", "per_page=100&status=active", "per_page=7", "per_page=100&cursor=0:100:0")) {
+                queries.add(orgKeys(org.slug()) + "?" + q);
+            }
+        }
+        Map<String, String> expected = new java.util.HashMap<>();
+        for (String q : queries) {
+            HttpResponse<String> r = ts.get(q, token);
+            assertEquals(200, r.statusCode(), q);
+            expected.put(q, r.body());
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                String q = queries.get(i % queries.size());
+                done.add(pool.submit(() -> assertTrue(expected.get(q).equals(ts.get(q, token).body()),
+                        q + " answered bytes of another page")));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+    }
+
     // --- sentry-compat.md §1.5 ---
 
     @Test
