@@ -33,12 +33,37 @@ final class ServeCommand {
                 .value("access-log", "true", "one line per request on stderr: true or false");
     }
 
+    /** A started server with its store and the URL it presents. */
+    record Running(Server server, Store store, String prefix, Path data) {
+        /** Stops accepting, lets requests in flight finish (bounded), then closes the store. */
+        void stop(int graceSeconds) {
+            server.stop(graceSeconds);
+            store.close();
+        }
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         Flags flags = flags();
         if (flags.parse(args, env)) {
             out.print(flags.help("Runs the HTTP server."));
             return 0;
         }
+        Server.warmUpInBackground();
+        Running running = start(flags, env, out, err);
+        Signals.onStop(() -> {
+            err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
+            running.stop(GRACE_SECONDS);
+            err.println("keys: stopped");
+            err.flush();
+            Runtime.getRuntime().halt(0);
+        });
+        err.println("keys " + Main.VERSION + ": listening on " + running.prefix() + " (data "
+                + running.data().toAbsolutePath() + ", fsync " + flags.get("fsync") + ")");
+        return -1;
+    }
+
+    /** Everything {@code serve} does before it waits for a signal (also the path {@code keys train} runs). */
+    static Running start(Flags flags, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         if (!flags.positional().isEmpty()) {
             throw new UsageException("keys serve: unexpected argument '" + flags.positional().get(0) + "'");
         }
@@ -68,18 +93,7 @@ final class ServeCommand {
                 out.print(Demo.instructions(demoToken, prefix));
                 out.flush();
             }
-            Server server = Server.start(store, config);
-            Signals.onStop(() -> {
-                err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
-                server.stop(GRACE_SECONDS);
-                store.close();
-                err.println("keys: stopped");
-                err.flush();
-                Runtime.getRuntime().halt(0);
-            });
-            err.println("keys " + Main.VERSION + ": listening on " + prefix + " (data " + data.toAbsolutePath()
-                    + ", fsync " + flags.get("fsync") + ")");
-            return -1;
+            return new Running(Server.start(store, config), store, prefix, data);
         } catch (Exception | Error e) {
             store.close();
             throw e;

@@ -1,7 +1,7 @@
 package keys.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +12,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import keys.domain.Secrets;
 import keys.http.Server;
-import keys.http.ServerConfig;
-import keys.store.FsyncPolicy;
 import keys.store.Store;
-import keys.store.StoreOptions;
 
 /**
  * {@code keys train} (hidden; used by build.sh): serves the demo organization from a temporary
@@ -30,10 +28,16 @@ final class TrainCommand {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         Path dir = Files.createTempDirectory("keys-train");
         try {
-            Store store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.BATCH));
-            String token = Demo.create(store);
-            Server server = Server.start(store, new ServerConfig(new InetSocketAddress("127.0.0.1", 0),
-                    "http://127.0.0.1", null, false, null, true, false));
+            // The very path `keys serve --demo` takes, so its classes are in the cache too.
+            Flags flags = ServeCommand.flags();
+            flags.parse(new String[] {"--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0", "--demo",
+                    "--rate-limits", "--access-log", "false"}, Map.of());
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            ServeCommand.Running running = ServeCommand.start(flags,
+                    Map.of("KEYS_ADMIN_TOKEN", Secrets.newUserToken()), quiet, quiet);
+            Signals.onStop(() -> { });
+            String token = Files.readString(dir.resolve("data").resolve("demo-token")).strip();
+            Server server = running.server();
             String base = "http://127.0.0.1:" + server.port();
             HttpClient client = HttpClient.newHttpClient();
             String[] gets = {"/healthz", "/readyz", "/api/0/organizations/demo/project-keys/",
@@ -49,9 +53,8 @@ final class TrainCommand {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"train " + round + "\"}")));
             }
             send(client, HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
-            server.stop(0);
-            store.close();
-            Store.check(dir);
+            running.stop(0);
+            Store.check(dir.resolve("data"));
             out.println("keys train: done");
             return 0;
         } finally {

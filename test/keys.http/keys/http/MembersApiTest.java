@@ -3,8 +3,6 @@ package keys.http;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import keys.domain.Member;
@@ -20,21 +18,7 @@ import static keys.http.MgmtClient.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MembersApiTest {
-    static TestServer ts;
-    static MgmtClient api;
-
-    @BeforeAll
-    static void start() {
-        ts = TestServer.start();
-        api = new MgmtClient(ts);
-    }
-
-    @AfterAll
-    static void stop() {
-        ts.close();
-    }
-
+class MembersApiTest extends ApiTestBase {
     private static String members(Organization org) {
         return "/api/0/organizations/" + org.slug() + "/members/";
     }

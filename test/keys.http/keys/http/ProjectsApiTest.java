@@ -3,8 +3,6 @@ package keys.http;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import keys.domain.ClientKey;
@@ -24,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ProjectsApiTest {
-    static TestServer ts;
-    static MgmtClient api;
-
-    @BeforeAll
-    static void start() {
-        ts = TestServer.start();
-        api = new MgmtClient(ts);
-    }
-
-    @AfterAll
-    static void stop() {
-        ts.close();
-    }
-
+class ProjectsApiTest extends ApiTestBase {
     @Test
     void createMakesTheProjectAndItsDefaultKey() {
         Organization org = ts.seed().org(unique("p"));
