@@ -3,6 +3,7 @@ package keys.bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code ./build.sh bench}: every benchmark, one JSON object per measurement on stdout, then a
@@ -10,48 +11,47 @@ import java.util.List;
  * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup.
  */
 public final class Bench {
+    private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup");
+
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
         PrintStream json = System.out;
         List<String[]> table = new ArrayList<>();
-        List<String> only = List.of(args);
+        List<String> only = Stream.of(args).filter(a -> !a.startsWith("--")).toList(); // "--" flags are ListBench's
+        for (String name : only) {
+            if (!SUITES.contains(name)) {
+                System.err.println("bench: unknown suite '" + name + "' (" + String.join(", ", SUITES) + ")");
+                System.exit(2);
+            }
+        }
         Runtime rt = Runtime.getRuntime();
         json.printf("{\"name\":\"machine\",\"cores\":%d,\"maxHeapBytes\":%d,\"java\":\"%s\",\"os\":\"%s\"}%n",
                 rt.availableProcessors(), rt.maxMemory(), Runtime.version(), System.getProperty("os.name"));
         table.add(new String[] {"machine", rt.availableProcessors() + " cores, Java " + Runtime.version(), ""});
         if (only.isEmpty() || only.contains("store")) {
-            suite("StoreBench", json, table, args);
+            StoreBench.run(json, table);
         }
         if (only.isEmpty() || only.contains("heap")) {
             HeapBench.run(json, table);
         }
         if (only.isEmpty() || only.contains("list")) {
-            suite("ListBench", json, table, args);
+            ListBench.run(json, table, args);
         }
         if (only.isEmpty() || only.contains("fuzz")) {
-            suite("FuzzBench", json, table, args);
+            FuzzBench.run(json, table);
         }
         if (only.isEmpty() || only.contains("crash")) {
-            suite("CrashBench", json, table, args);
+            CrashBench.run(json, table);
         }
         if (only.isEmpty() || only.contains("soak")) {
-            suite("SoakBench", json, table, args);
+            SoakBench.run(json, table);
         }
         if (only.isEmpty() || only.contains("startup")) {
             StartupBench.run(json, table);
         }
         printTable(table);
-    }
-
-    private static void suite(String name, PrintStream json, List<String[]> table, String[] args) throws Exception {
-        Class<?> c = Class.forName("keys.bench." + name);
-        try {
-            c.getMethod("run", PrintStream.class, List.class, String[].class).invoke(null, json, table, args);
-        } catch (NoSuchMethodException e) {
-            c.getMethod("run", PrintStream.class, List.class).invoke(null, json, table);
-        }
     }
 
     /** JSON line helper: name, value, unit, then parameter pairs. */
