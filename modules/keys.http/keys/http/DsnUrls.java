@@ -69,7 +69,11 @@ final class DsnUrls {
 
     /** Appends the dsn object of one key, given the JSON string bodies of its keys and its project id's digits. */
     void writeTo(JsonBytes out, byte[] publicKey, byte[] secretKey, byte[] projectId) {
-        out.fill(literals, slots, publicKey, secretKey, projectId);
+        for (int i = 0; i < slots.length; i++) {
+            out.raw(literals[i]);
+            out.raw(slots[i] == P ? publicKey : slots[i] == S ? secretKey : projectId);
+        }
+        out.raw(literals[slots.length]);
     }
 
     /** Python's urlparse of the endpoint: (lower-case scheme, netloc, path), or null without both scheme and host. */

@@ -38,33 +38,6 @@ final class JsonBytes {
         return this;
     }
 
-    /**
-     * A template: {@code literals[0]}, then for each slot the value it names (0, 1 or 2) and the
-     * next literal. One capacity check and a local cursor: this runs ~30 small copies per key.
-     */
-    JsonBytes fill(byte[][] literals, byte[] slots, byte[] v0, byte[] v1, byte[] v2) {
-        int need = 0;
-        for (byte[] l : literals) {
-            need += l.length;
-        }
-        ensure(need + slots.length * Math.max(v0.length, Math.max(v1.length, v2.length)));
-        byte[] b = buf;
-        int p = pos;
-        byte[] l = literals[0];
-        System.arraycopy(l, 0, b, p, l.length);
-        p += l.length;
-        for (int i = 0; i < slots.length; i++) {
-            byte[] v = slots[i] == 0 ? v0 : slots[i] == 1 ? v1 : v2;
-            System.arraycopy(v, 0, b, p, v.length);
-            p += v.length;
-            l = literals[i + 1];
-            System.arraycopy(l, 0, b, p, l.length);
-            p += l.length;
-        }
-        pos = p;
-        return this;
-    }
-
     /** A string's characters without quotes; the caller knows they need no escaping. */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and a plain copy
     JsonBytes plain(String s) {
@@ -85,18 +58,6 @@ final class JsonBytes {
             return this;
         }
         return raw(new JsonWriter(s.length() * 3 + 8).value(s).toByteArray());
-    }
-
-    /** The JSON string body (no quotes) of {@code s} as bytes, for text written several times. */
-    @SuppressWarnings("deprecation") // see plain()
-    static byte[] bodyOf(String s) {
-        if (isPlain(s)) {
-            byte[] b = new byte[s.length()];
-            s.getBytes(0, b.length, b, 0);
-            return b;
-        }
-        byte[] quoted = new JsonWriter(s.length() * 3 + 8).value(s).toByteArray();
-        return Arrays.copyOfRange(quoted, 1, quoted.length - 1);
     }
 
     /** The decimal digits of {@code v}. */

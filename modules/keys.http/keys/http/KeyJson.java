@@ -17,7 +17,7 @@ import keys.json.JsonWriter;
  * fixed text, so it is assembled from pieces encoded once (member names with their punctuation,
  * the browser SDK choices, the 32 loader-option objects) and the {@code dsn} object comes from a
  * per-organization {@link DsnUrls} template, cached until the organization's relay endpoint
- * changes. A 100-key page is one buffer and one final copy.
+ * changes. A page is written into one pooled buffer and sent from it as it stands.
  */
 final class KeyJson {
     /** Shown when a key has never been given a version: the project default. */

@@ -62,6 +62,15 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** On an existing data directory (e.g. one filled by an import). */
+    public static TestServer startOn(Path dir, UnaryOperator<ServerConfig> customizer) {
+        try {
+            return new TestServer(dir, customizer, o -> o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void open() throws IOException {
         store = Store.open(dir, storeCustomizer.apply(StoreOptions.defaults().withFsync(FsyncPolicy.NEVER)));
         // Bind a port first so the URL prefix can name it; then serve on that same port.
