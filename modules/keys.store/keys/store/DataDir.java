@@ -106,15 +106,29 @@ final class DataDir {
         io.syncDirectory(dir);
     }
 
-    /** Creates the directory (and parents) with mode 0700 if it is missing. */
+    /**
+     * Creates the directory (and parents) with mode 0700 if it is missing, and syncs each parent
+     * that gained an entry: a new directory whose name never reached the disk vanishes with every
+     * file in it on a power loss.
+     */
     static void create(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
+        }
+        Path existing = dir.toAbsolutePath().getParent();
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
         }
         try {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createDirectories(dir);
+        }
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            syncDirectory(p);
+            if (p.equals(existing)) {
+                break;
+            }
         }
     }
 

@@ -127,7 +127,10 @@ final class LogDecoder implements Closeable {
                 continue;
             }
             long seq = window.int64(p + 8);
-            if (seq <= lastSeq) {
+            // Only as many records as fit between here and there can have been lost: any other
+            // seq is noise, rejected before its payload is read (garbage must not cost a CRC of
+            // up to MAX_PAYLOAD bytes at every offset).
+            if (seq <= lastSeq || seq - lastSeq > 1 + (p - from) / LogFormat.FRAME_HEADER_BYTES) {
                 continue;
             }
             byte[] payload = window.bytes(p + LogFormat.FRAME_HEADER_BYTES, len);

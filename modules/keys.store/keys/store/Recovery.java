@@ -56,6 +56,10 @@ final class Recovery {
                 ? Segment.create(dir, r.lastSeq() + 1, io)
                 : Segment.resume(r.active().file(), r.active().number(), r.activeEnd(), io);
         try {
+            // The scan may have read records a killed process appended but never synced (they sit
+            // in the page cache). They become visible as soon as the store opens, so make them
+            // durable first: readers only ever see what a power loss cannot take back.
+            segment.channel().force();
             for (Path old : r.superseded()) {
                 Files.deleteIfExists(old);
             }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
@@ -66,7 +67,37 @@ final class StartupBench {
         }
     }
 
+    /** Runs per directory size; the median is reported (a single start is at the mercy of the box). */
+    private static final int RUNS = 5;
+
     private static void measure(PrintStream json, List<String[]> table, Path keys, Path dir, int n) throws Exception {
+        double[] health = new double[RUNS];
+        double[] first = new double[RUNS];
+        long rssKb = 0;
+        for (int run = 0; run < RUNS; run++) {
+            System.gc(); // this JVM's own collector should not compete with the start being measured
+            Thread.sleep(300);
+            double[] one = startOnce(keys, dir, n);
+            health[run] = one[0];
+            first[run] = one[1];
+            rssKb = (long) one[2];
+        }
+        Arrays.sort(health);
+        Arrays.sort(first);
+        double h = health[RUNS / 2];
+        double f = first[RUNS / 2];
+        Bench.emit(json, "startup.healthz", h, "ms", "keys", n, "runs", RUNS, "min", health[0], "max", health[RUNS - 1]);
+        Bench.emit(json, "startup.first_list", f, "ms", "keys", n, "runs", RUNS);
+        Bench.emit(json, "process.rss", rssKb, "KiB", "keys", n);
+        table.add(new String[] {"start to /healthz, " + n + " keys", String.format("%.0f ms", h),
+                String.format("median of %d (%.0f..%.0f)", RUNS, health[0], health[RUNS - 1])
+                        + (n == 0 ? ", aim <= 100 ms" : n == 1_000_000 ? ", aim <= 1.5 s" : "")});
+        table.add(new String[] {"start to first list, " + n + " keys", String.format("%.0f ms", f), ""});
+        table.add(new String[] {"RSS after start, " + n + " keys", rssKb / 1024 + " MiB", ""});
+    }
+
+    /** One start: {ms to /healthz 200, ms to the first list 200, RSS in KiB then}. */
+    private static double[] startOnce(Path keys, Path dir, int n) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -82,14 +113,7 @@ final class StartupBench {
             double health = waitFor200(base + "/healthz", null, t0);
             String list = n == 0 ? "/api/0/organizations/" : "/api/0/organizations/" + BigOrg.SLUG + "/project-keys/";
             double first = waitFor200(base + list, BigOrg.TOKEN, t0);
-            long rssKb = rssKb(p.pid());
-            Bench.emit(json, "startup.healthz", health, "ms", "keys", n);
-            Bench.emit(json, "startup.first_list", first, "ms", "keys", n);
-            Bench.emit(json, "process.rss", rssKb, "KiB", "keys", n);
-            table.add(new String[] {"start to /healthz, " + n + " keys", String.format("%.0f ms", health),
-                    n == 0 ? "aim <= 100 ms" : n == 1_000_000 ? "aim <= 1.5 s" : ""});
-            table.add(new String[] {"start to first list, " + n + " keys", String.format("%.0f ms", first), ""});
-            table.add(new String[] {"RSS after start, " + n + " keys", rssKb / 1024 + " MiB", ""});
+            return new double[] {health, first, rssKb(p.pid())};
         } finally {
             p.destroy();
             p.waitFor();

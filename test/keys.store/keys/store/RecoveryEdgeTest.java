@@ -73,6 +73,49 @@ class RecoveryEdgeTest {
     }
 
     @Test
+    void reopeningSyncsTheResumedLogBeforeAnyoneReadsIt() {
+        Path dir = tmp.resolve("resume");
+        State before = fill(dir, 3, false);
+        // Records a killed process left in the page cache are read back on open: they must be made
+        // durable before the store shows them.
+        FaultyChannels io = new FaultyChannels();
+        try (Store store = Store.open(dir, Fixtures.FAST.withChannels(io))) {
+            assertEquals(1, io.forces.get(), "one force of the resumed segment at open");
+            Fixtures.assertSameState(before, store.state());
+        }
+        io.failForce = true;
+        assertThrows(java.io.UncheckedIOException.class, () -> Store.open(dir, Fixtures.FAST.withChannels(io)),
+                "a log that cannot be synced is not served");
+    }
+
+    @Test
+    void aNewDataDirectoryIsCreatedPrivateWithItsParents() throws IOException {
+        Path dir = tmp.resolve("a/b/data");
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            assertTrue(Files.isDirectory(dir));
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir)));
+        }
+    }
+
+    /** A damaged frame followed by megabytes of a repeated byte: every offset looks like a large frame. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a hang guard, not a speed claim: the scan was quadratic in such files
+    void garbageAfterDamageIsScannedWithoutReadingEveryPlausibleFrame() throws IOException {
+        Path dir = tmp.resolve("garbage");
+        State before = fill(dir, 3, false);
+        Path log = Fixtures.onlyLog(dir);
+        byte[] junk = new byte[20 << 20];
+        java.util.Arrays.fill(junk, (byte) 1); // length 16 MiB and seq 0x0101... at every offset
+        Files.write(log, junk, java.nio.file.StandardOpenOption.APPEND);
+        CheckReport report = Store.check(dir);
+        assertTrue(report.tornTail() != null, report.describe());
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            Fixtures.assertSameState(before, store.state());
+        }
+    }
+
+    @Test
     void aMissingStretchOfLogRefusesToOpen() throws IOException {
         Path dir = tmp.resolve("gap");
         fill(dir, 4, false);
