@@ -10,6 +10,8 @@ import keys.json.JsonWriter;
  * {@code {"field":["message"]}}. Thrown anywhere below a handler; the dispatcher writes it.
  */
 public final class ApiException extends RuntimeException {
+    static final String FORBIDDEN_DETAIL = "You do not have permission to perform this action.";
+
     private static final long serialVersionUID = 1L;
 
     private final int status;
@@ -58,7 +60,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException forbidden() {
-        return detail(403, "You do not have permission to perform this action.");
+        return detail(403, FORBIDDEN_DETAIL);
     }
 
     public static ApiException conflict(String detail) {

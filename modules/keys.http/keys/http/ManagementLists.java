@@ -38,9 +38,9 @@ final class ManagementLists {
         int n = ascending.size();
         List<T> out = new ArrayList<>(Math.min(limit, n));
         if (asc) {
-            int i = bound == 0 ? 0 : firstAtLeast(ascending, id, bound);
-            for (i += offset; i < n && out.size() < limit; i++) {
-                out.add(ascending.get(i));
+            long start = (bound == 0 ? 0 : firstAtLeast(ascending, id, bound)) + (long) offset; // offset may be near 2^31
+            for (long i = start; i < n && out.size() < limit; i++) {
+                out.add(ascending.get((int) i));
             }
         } else {
             int i = (bound == 0 ? n : firstAtLeast(ascending, id, bound == Long.MAX_VALUE ? bound : bound + 1)) - 1;

@@ -131,6 +131,10 @@ final class ProjectEndpoints {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
         Project project = a.project(call.param("project"));
         Team team = TeamEndpoints.find(a, call.param("team"));
+        if (!add && !TeamEndpoints.hasAccess(a, team)) {
+            // Sentry: has_team_scope(team, "project:write"), and this 403 carries its detail in a list.
+            throw ApiException.body(403, java.util.Map.of("detail", List.of(ApiException.FORBIDDEN_DETAIL)));
+        }
         Project updated = call.api.store.write(tx -> {
             State s = tx.state();
             Project p = s.project(project.id()).orElseThrow(ApiException::notFound);

@@ -136,10 +136,15 @@ final class TeamEndpoints {
     /** {@link #find}, then 403 unless the caller has access to the team. */
     static Team accessible(OrgAccess a, String idOrSlug) {
         Team t = find(a, idOrSlug);
-        if (!a.hasGlobalAccess() && (a.member() == null || !a.member().teamIds().contains(t.id()))) {
+        if (!hasAccess(a, t)) {
             throw ApiException.forbidden();
         }
         return t;
+    }
+
+    /** Global access (open membership, a role above member, a superuser) or membership of the team. */
+    static boolean hasAccess(OrgAccess a, Team t) {
+        return a.hasGlobalAccess() || (a.member() != null && a.member().teamIds().contains(t.id()));
     }
 
     static List<Long> with(List<Long> ids, long id) {

@@ -13,10 +13,10 @@ import keys.store.Change;
 import keys.store.State;
 
 /**
- * {@code /api/0/api-tokens/}: any valid token lists and mints its user's tokens. A token may name
- * any scopes: on every request they are capped by its user's role in the organization asked
- * about, so minting grants nothing the role does not. Only a superuser mints for someone else
- * ({@code user}: an email; a new address makes a new user, as adding a member does).
+ * {@code /api/0/api-tokens/}: any valid token lists and mints its user's tokens. A new token gets
+ * at most the scopes of the token that mints it (a superuser's: any), and on every request they are
+ * capped again by its user's role in the organization asked about. Only a superuser mints for
+ * someone else ({@code user}: an email; a new address makes a new user, as adding a member does).
  */
 final class TokenEndpoints {
     static final int MAX_NAME = 255;
@@ -36,6 +36,10 @@ final class TokenEndpoints {
         }
         String name = f.string("name", false, true, true, MAX_NAME);
         EnumSet<Scope> scopes = scopes(f);
+        if (!call.caller.superuser() && !call.caller.token().scopes().containsAll(scopes)) {
+            // Otherwise a leaked read-only token would mint itself everything its user's role allows.
+            f.error("scopes", "A token can only be given scopes the token that creates it has.");
+        }
         String email = f.has("user") ? f.email("user", keys.domain.Emails.MAX_LENGTH) : null;
         f.check();
         String clear = Secrets.newUserToken();

@@ -151,6 +151,24 @@ class ProjectsApiTest extends ApiTestBase {
         assertEquals("{\"detail\":\"Method \\\"GET\\\" not allowed.\"}", api.get(base + "extra/", admin).expect(405).raw().body());
     }
 
+    /** Sentry's has_team_scope: only a team the caller may act for can be taken from a project. */
+    @Test
+    void takingATeamNeedsAccessToThatTeam() {
+        Organization org = ts.seed().closedOrg(unique("closed"));
+        Team core = ts.seed().team(org, "core");
+        Team other = ts.seed().team(org, "other");
+        Project site = ts.seed().project(org, "site", core, other);
+        String admin = ts.seed().memberToken(org, unique("a") + "@x.io", OrgRole.ADMIN, core);
+        String base = "/api/0/projects/" + org.slug() + "/site/teams/";
+        assertEquals("{\"detail\":[\"You do not have permission to perform this action.\"]}",
+                api.delete(base + "other/", admin).expect(403).raw().body());
+        assertEquals(List.of(core.id(), other.id()), ts.store().state().project(site.id()).orElseThrow().teamIds());
+        String manager = ts.seed().memberToken(org, unique("g") + "@x.io", OrgRole.MANAGER);
+        assertEquals(List.of("core"), teamSlugs(api.delete(base + "other/", manager).expect(200).obj()),
+                "a role with access to every team may");
+        api.delete(base + "core/", admin).expect(200);
+    }
+
     private static List<Object> teamSlugs(Map<String, Object> project) {
         return ((List<?>) project.get("teams")).stream().map(t -> ((Map<?, ?>) t).get("slug")).map(Object.class::cast).toList();
     }

@@ -106,6 +106,7 @@ class SecretsNeverLeakTest {
     }
 
     private void exercise(TestServer ts) {
+        forgedMethod(ts);
         Seed seed = ts.seed();
         Organization org = seed.org("acme");
         Team team = seed.team(org, "web");
@@ -169,6 +170,17 @@ class SecretsNeverLeakTest {
         tokens.add(clear);
         expect(ts, 200, "GET", orgKeys + "?token=" + clear, orgKeys, clear, null);
         expect(ts, 403, "POST", keys + "?token=" + clear, keys, clear, "{}");
+    }
+
+    /** Control bytes in the method (the JDK lets ESC and tab through) must not forge log lines. */
+    private void forgedMethod(TestServer ts) {
+        try (RawHttp raw = RawHttp.connect(RawHttp.port(ts), 10_000)) {
+            raw.write("GE\u001bT\t /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(405, raw.read(false).status());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        expectedLines.add("GE?T? /healthz 405");
     }
 
     private void expect(TestServer ts, int status, String method, String pathAndQuery, String loggedPath,

@@ -24,7 +24,7 @@ class TokensApiTest extends ApiTestBase {
     @Test
     void anyTokenMintsForItsUserAndTheClearTokenShowsOnce() {
         User u = ts.seed().user(unique("t") + "@x.io");
-        String token = ts.seed().token(u); // no scopes at all: still a valid token
+        String token = ts.seed().token(u, Scope.PROJECT_READ, Scope.ORG_READ, Scope.TEAM_READ);
         var r = api.post("/api/0/api-tokens/", token, Map.of("name", "ci",
                 "scopes", List.of("project:read", "org:read"))).expect(201);
         Map<String, Object> t = r.obj();
@@ -76,13 +76,42 @@ class TokensApiTest extends ApiTestBase {
                 api.post("/api/0/api-tokens/", ts.adminToken, Map.of("scopes", List.of(), "user", "nope")).expect(400).obj());
     }
 
+    /** An offset just below 2^31 on a list held in memory: once an int overflow and a 500. */
+    @Test
+    void aHugeCursorOffsetIsAnEmptyPage() {
+        User u = ts.seed().user(unique("o") + "@x.io");
+        String token = ts.seed().token(u, Scope.ORG_READ);
+        for (int i = 0; i < 4; i++) {
+            ts.seed().token(u);
+        }
+        for (String cursor : List.of("1000000000000:2147483644:1", "1000000000000:2147483646:0", "0:2147483647:0")) {
+            var r = api.get("/api/0/api-tokens/?per_page=1&cursor=" + cursor, token);
+            assertTrue(r.status() == 200 || r.status() == 400, cursor + " answered " + r.status());
+            if (r.status() == 200) {
+                assertEquals(List.of(), r.list(), cursor);
+            }
+        }
+    }
+
+    @Test
+    void aTokenCannotMintScopesItDoesNotHave() {
+        User u = ts.seed().user(unique("w") + "@x.io");
+        String weak = ts.seed().token(u, Scope.ORG_READ);
+        assertEquals(fieldError("scopes", "A token can only be given scopes the token that creates it has."),
+                api.post("/api/0/api-tokens/", weak, Map.of("scopes", List.of("org:read", "org:admin"))).expect(400).obj());
+        assertEquals(1, ts.store().state().tokens(u.id()).size(), "nothing minted");
+        String none = ts.seed().token(u);
+        api.post("/api/0/api-tokens/", none, Map.of("scopes", List.of("org:read"))).expect(400);
+        api.post("/api/0/api-tokens/", none, Map.of("scopes", List.of())).expect(201);
+        api.post("/api/0/api-tokens/", weak, Map.of("scopes", List.of("org:read"))).expect(201);
+    }
+
     @Test
     void aTokensScopesAreCappedByTheRole() {
         Organization org = ts.seed().org(unique("cap"));
         User u = ts.seed().user(unique("m") + "@x.io");
         ts.seed().member(org, u, OrgRole.MEMBER);
-        String weak = ts.seed().token(u, Scope.ORG_READ);
-        var minted = api.post("/api/0/api-tokens/", weak, Map.of("scopes",
+        var minted = api.post("/api/0/api-tokens/", ts.adminToken, Map.of("user", u.email(), "scopes",
                 List.of("org:read", "org:admin", "team:write", "member:admin"))).expect(201);
         String strong = (String) minted.obj().get("token");
         var org1 = api.get("/api/0/organizations/" + org.slug() + "/", strong).expect(200);
