@@ -44,15 +44,17 @@ JDK=$(find_jdk)
 JAVAC=$JDK/bin/javac
 JAVA=$JDK/bin/java
 
-newer_than() { # true when any file under the given dirs is newer than stamp $1 (or it is missing)
+newer_than() { # true when anything under the given dirs is newer than stamp $1 (or it is missing)
   local stamp=$1; shift
   [ -f "$stamp" ] || return 0
-  [ -n "$(find "$@" -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
+  # Directories count too: adding, removing or renaming a file changes its directory's time.
+  [ -n "$(find "$@" -newer "$stamp" -print -quit 2>/dev/null)" ]
 }
 
 compile_modules() {
   local stamp=$OUT/classes.stamp
   if newer_than "$stamp" modules; then
+    touch "$stamp.new" # before compiling: a source edited meanwhile is newer than the stamp
     rm -rf "$OUT/classes"
     mkdir -p "$OUT/classes"
     find modules -name '*.java' > "$OUT/sources.txt"
@@ -61,7 +63,7 @@ compile_modules() {
       --module-source-path modules -d "$OUT/classes" @"$OUT/sources.txt"
     # Resources (word lists etc.) sit beside the sources.
     (cd modules && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/classes/" \;)
-    touch "$stamp"
+    mv "$stamp.new" "$stamp"
   fi
 }
 
@@ -85,7 +87,10 @@ link_image() {
     rm -rf "$OUT/image"
     local mp=$OUT/classes
     [ -d "$JDK/jmods" ] && mp=$JDK/jmods:$mp
-    "$JDK/bin/jlink" @jlink.conf --module-path "$mp" --output "$OUT/image"
+    # Stripping native symbols needs binutils' objcopy; a machine without it still links.
+    local strip=()
+    command -v objcopy >/dev/null && strip=(--strip-native-debug-symbols="objcopy=$(command -v objcopy)")
+    "$JDK/bin/jlink" @jlink.conf "${strip[@]}" --module-path "$mp" --output "$OUT/image"
     # Our own launcher: `exec` so that SIGTERM reaches the JVM, not a shell.
     cat > "$OUT/image/bin/keys" <<EOF
 #!/bin/sh
@@ -123,13 +128,14 @@ module_classpath() {
 compile_tests() {
   local junit=$1 stamp=$OUT/test-classes.stamp
   if newer_than "$stamp" test || [ "$OUT/classes.stamp" -nt "$stamp" ]; then
+    touch "$stamp.new"
     rm -rf "$OUT/test-classes"
     mkdir -p "$OUT/test-classes"
     find test -name '*.java' > "$OUT/test-sources.txt"
     "$JAVAC" --release 21 -Xlint:all,-serial -encoding UTF-8 -d "$OUT/test-classes" \
       -cp "$(module_classpath):$junit" @"$OUT/test-sources.txt"
     (cd test && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/test-classes/" \;)
-    touch "$stamp"
+    mv "$stamp.new" "$stamp"
   fi
 }
 

@@ -44,6 +44,25 @@ final class DataCommands {
         return new Flags(command).value("data", "./data", "the data directory");
     }
 
+    /**
+     * An existing data directory, for the commands that read or rewrite one (export, check,
+     * compact): a mistyped path must fail, not yield an empty export or a new empty store.
+     */
+    static Path existing(String data) {
+        Path dir = Path.of(data);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("no data directory at " + dir);
+        }
+        return dir;
+    }
+
+    /** Opens a directory for an offline command, reporting a torn tail that opening cut. */
+    static Store openReporting(Path dir, String command, String fsync, PrintStream err) {
+        Store store = open(dir, fsync);
+        store.repairedTail().ifPresent(t -> err.println("keys " + command + ": " + t));
+        return store;
+    }
+
     static int export(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         Flags flags = dataFlags("export").value("out", null, "write to this file instead of stdout");
         if (flags.parse(args, env)) {
@@ -51,12 +70,15 @@ final class DataCommands {
             return 0;
         }
         noPositional(flags, "export");
-        try (Store store = open(Path.of(flags.get("data")), "never")) {
+        try (Store store = openReporting(existing(flags.get("data")), "export", "never", err)) {
             String file = flags.get("out");
             if (file == null) {
                 OutputStream o = new BufferedOutputStream(out, 1 << 16);
                 Store.export(store.state(), o);
                 o.flush();
+                if (out.checkError()) { // a PrintStream keeps write errors to itself: a cut backup must not exit 0
+                    throw new java.io.IOException("writing to stdout failed; the export is incomplete");
+                }
             } else {
                 try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(Path.of(file)), 1 << 16)) {
                     Store.export(store.state(), o);
@@ -90,7 +112,7 @@ final class DataCommands {
             return 0;
         }
         noPositional(flags, "check");
-        CheckReport report = Store.check(Path.of(flags.get("data")));
+        CheckReport report = Store.check(existing(flags.get("data")));
         out.println(report);
         return report.ok() ? 0 : 1;
     }
@@ -102,7 +124,7 @@ final class DataCommands {
             return 0;
         }
         noPositional(flags, "compact");
-        try (Store store = open(Path.of(flags.get("data")), "always")) {
+        try (Store store = openReporting(existing(flags.get("data")), "compact", "always", err)) {
             store.compact();
         }
         out.println("keys compact: done");

@@ -101,7 +101,7 @@ final class Flags {
         return "KEYS_" + flag.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
-    private static boolean truthy(String name, String v) {
+    static boolean truthy(String name, String v) {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off", "" -> false;

@@ -23,15 +23,30 @@ final class HealthCommand {
         }
         String base = flags.get("url");
         if (base == null) {
-            String listen = flags.get("listen").replace("0.0.0.0", "127.0.0.1");
+            String listen = flags.get("listen");
+            // A server listening on every address is asked on loopback; only the host part changes.
+            if (listen.startsWith("0.0.0.0:")) {
+                listen = "127.0.0.1" + listen.substring("0.0.0.0".length());
+            } else if (listen.startsWith("[::]:")) {
+                listen = "[::1]" + listen.substring("[::]".length());
+            }
             base = "http://" + listen;
         }
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
+        URI uri;
+        try {
+            uri = URI.create(base + "/readyz");
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("keys health: not a URL: '" + base + "'");
+        }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/readyz"))
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             out.println(r.statusCode() == 200 ? "ready" : "not ready: " + r.statusCode());
             return r.statusCode() == 200 ? 0 : 1;

@@ -34,9 +34,13 @@ public final class Main {
 
     /** Runs a command; returns the exit code, or -1 when a server keeps running. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0) { // a usage error: the help goes where errors go
+            err.print(HELP);
+            return 2;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(HELP);
-            return args.length == 0 ? 2 : 0;
+            return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import keys.http.Server;
 import keys.http.ServerConfig;
@@ -49,17 +50,32 @@ final class ServeCommand {
             return 0;
         }
         Server.warmUpInBackground();
+        // Handlers first: a TERM during start-up must not skip closing the store.
+        AtomicReference<Running> started = new AtomicReference<>();
+        Signals.onStop(() -> stop(started.get(), err));
         Running running = start(flags, env, out, err);
-        Signals.onStop(() -> {
-            err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
-            running.stop(GRACE_SECONDS);
-            err.println("keys: stopped");
-            err.flush();
-            Runtime.getRuntime().halt(0);
-        });
+        started.set(running);
         err.println("keys " + Main.VERSION + ": listening on " + running.prefix() + " (data "
                 + running.data().toAbsolutePath() + ", fsync " + flags.get("fsync") + ")");
         return -1;
+    }
+
+    /** The graceful stop a first TERM/INT starts; exits 0 when the store closed cleanly, 1 otherwise. */
+    private static void stop(Running running, PrintStream err) {
+        int code = 0;
+        try {
+            if (running != null) { // null: still starting; the store's recovery makes halting safe
+                err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
+                running.stop(GRACE_SECONDS);
+                err.println("keys: stopped");
+            }
+        } catch (RuntimeException | Error e) {
+            err.println("keys: stop failed: " + e);
+            code = 1;
+        } finally {
+            err.flush();
+            Runtime.getRuntime().halt(code);
+        }
     }
 
     /** Everything {@code serve} does before it waits for a signal (also the path {@code keys train} runs). */
@@ -70,12 +86,13 @@ final class ServeCommand {
         InetSocketAddress listen = parseListen(flags.get("listen"));
         String prefix = Optional.ofNullable(flags.get("url-prefix"))
                 .orElse("http://" + hostForUrl(listen) + ":" + listen.getPort());
-        boolean accessLog = !"false".equalsIgnoreCase(flags.get("access-log"));
+        boolean accessLog = Flags.truthy("access-log", flags.get("access-log"));
         ServerConfig config = new ServerConfig(listen, prefix, flags.get("ingest-url"),
                 flags.on("org-ingest-subdomains"), flags.get("js-sdk-loader-cdn-url"), flags.on("rate-limits"),
                 accessLog);
         Path data = Path.of(flags.get("data"));
         Store store = DataCommands.open(data, flags.get("fsync"), flags.get("compact-threshold"));
+        store.repairedTail().ifPresent(t -> err.println("keys: " + t));
         try {
             String adminToken = env.get("KEYS_ADMIN_TOKEN");
             if (adminToken != null && !adminToken.isEmpty()) {

@@ -21,6 +21,10 @@ final class TokenCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println("Usage: keys token create --user EMAIL --scopes S1,S2 [flags] (see keys token create --help)");
+            return 0;
+        }
         if (args.length == 0 || !args[0].equals("create")) {
             throw new UsageException("keys token: the only sub-command is 'create' (see keys token create --help)");
         }
@@ -49,7 +53,7 @@ final class TokenCommand {
         }
         String clear = Secrets.newUserToken();
         String normalized = email.equals(Bootstrap.ADMIN_EMAIL) ? email : Emails.normalize(email);
-        try (Store store = DataCommands.open(Path.of(flags.get("data")), "always")) {
+        try (Store store = DataCommands.openReporting(Path.of(flags.get("data")), "token", "always", err)) {
             store.write(tx -> {
                 Optional<User> existing = tx.state().userByEmail(normalized);
                 User user = existing.orElseGet(() -> new User(tx.nextId(), normalized, false, Timestamps.nowMicros()));

@@ -35,7 +35,7 @@ final class TrainCommand {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             ServeCommand.Running running = ServeCommand.start(flags,
                     Map.of("KEYS_ADMIN_TOKEN", Secrets.newUserToken()), quiet, quiet);
-            Signals.onStop(() -> { });
+            Signals.onStop(() -> Runtime.getRuntime().halt(130)); // trains the handler; Ctrl-C still stops a build
             String token = Files.readString(dir.resolve("data").resolve("demo-token")).strip();
             Server server = running.server();
             String base = "http://127.0.0.1:" + server.port();

@@ -36,6 +36,18 @@ enum Access {
         };
     }
 
+    /**
+     * Whether Sentry's permission class lists the method at all. Its scope check reads
+     * {@code scope_map.get(method, [])}: a method it does not list (PATCH, say) needs a scope no
+     * token has, so it is 403 before any 405. Routes open to any token have no such map.
+     */
+    boolean mapsMethod(String method) {
+        return read.isEmpty() || switch (method) {
+            case "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE" -> true;
+            default -> false;
+        };
+    }
+
     boolean authenticated() {
         return this != PUBLIC;
     }

@@ -73,7 +73,7 @@ final class Dispatcher implements HttpHandler {
         Caller caller = null;
         if (route.access.authenticated()) {
             caller = Authenticator.authenticate(request.header("Authorization"), state);
-            if (!caller.tokenHasAny(route.scopesFor(request.method))) {
+            if (!route.access.mapsMethod(request.method) || !caller.tokenHasAny(route.scopesFor(request.method))) {
                 throw ApiException.forbidden();
             }
         }

@@ -15,7 +15,7 @@ final class QueryParams {
         this.values = values;
     }
 
-    /** Parses a raw (still encoded) query; throws 400 for malformed escapes. */
+    /** Parses a raw (still encoded) query, leniently as Django does: it never fails. */
     static QueryParams parse(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return EMPTY;
@@ -26,11 +26,8 @@ final class QueryParams {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = UrlCodec.decode(eq < 0 ? pair : pair.substring(0, eq), true);
-            String value = eq < 0 ? "" : UrlCodec.decode(pair.substring(eq + 1), true);
-            if (name == null || value == null) {
-                throw ApiException.badRequest("Invalid query string.");
-            }
+            String name = UrlCodec.decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : UrlCodec.decodeQuery(pair.substring(eq + 1));
             values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
         }
         return new QueryParams(values);

@@ -14,27 +14,36 @@ final class UrlCodec {
     }
 
     /**
-     * Decodes {@code %XX} escapes (and {@code +} as space when asked). Returns null when an escape
-     * is malformed or the bytes are not UTF-8, so the caller can answer 400 instead of guessing.
+     * Decodes {@code %XX} escapes of a path segment. Returns null when an escape is malformed or
+     * the bytes are not UTF-8, so the caller can answer 404 instead of guessing.
      */
     static String decode(String s, boolean plusAsSpace) {
+        return decode(s, plusAsSpace, false);
+    }
+
+    /**
+     * Decodes a query-string name or value as Django's QueryDict does (Python's {@code unquote}
+     * with {@code errors="replace"}): a malformed escape stays as it is and bytes that are not
+     * UTF-8 become U+FFFD. Never null: a stray {@code %} is no reason to refuse a request.
+     */
+    static String decodeQuery(String s) {
+        return decode(s, true, true);
+    }
+
+    private static String decode(String s, boolean plusAsSpace, boolean lenient) {
         if (s.indexOf('%') < 0 && (!plusAsSpace || s.indexOf('+') < 0)) {
             return s;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return null;
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
+            int hi = c == '%' && i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+            if (c == '%' && lo >= 0) {
                 bytes.write(hi << 4 | lo);
                 i += 2;
+            } else if (c == '%' && !lenient) {
+                return null;
             } else if (c == '+' && plusAsSpace) {
                 bytes.write(' ');
             } else if (c < 0x80) {
@@ -48,10 +57,9 @@ final class UrlCodec {
                 bytes.writeBytes(utf8);
             }
         }
+        CodingErrorAction onError = lenient ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError)
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
             return null;

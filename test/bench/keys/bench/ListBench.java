@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,17 @@ import keys.store.StoreOptions;
  * Throughput and latency of {@code GET /api/0/organizations/{org}/project-keys/} on a large
  * organization (default 1M keys over 5,000 projects in 50 teams), at 10 and 100 keys a page, with
  * and without the team and status filters, at 32 and 64 connections; beside its ceiling: a plain
- * HttpServer with the same executor answering the very same bytes and headers. The caller is a
- * superuser, so every page merges all 5,000 projects. Flags: {@code --list-keys=N},
- * {@code --list-seconds=S} (measured seconds per run), {@code --quick} (100k keys, short runs).
+ * HttpServer with the same executor answering the very same bytes and headers, measured in turns
+ * with the list (median of three rounds each). The caller is a superuser, so every page draws on
+ * all 5,000 projects. Flags: {@code --list-keys=N}, {@code --list-seconds=S} (measured seconds per
+ * round), {@code --quick} (100k keys, short runs).
  */
 public final class ListBench {
     private static final int PROJECTS = 5_000;
     private static final int TEAMS = 50;
     private static final int[] CONNECTIONS = {32, 64};
     private static final long MAX_REQUESTS = 2_000_000;
+    private static final int ROUNDS = 3;
 
     private ListBench() {
     }
@@ -48,7 +51,7 @@ public final class ListBench {
     public static void run(PrintStream json, List<String[]> table, String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         int keys = (int) flag(args, "--list-keys", quick ? 100_000 : 1_000_000);
-        double seconds = flag(args, "--list-seconds", quick ? 1.0 : 3.0);
+        double seconds = flag(args, "--list-seconds", quick ? 1.0 : 2.0);
         double warmup = quick ? 0.5 : 1.0;
         Path dir = Files.createTempDirectory("keys-list-bench");
         try {
@@ -84,52 +87,76 @@ public final class ListBench {
                 throw new IllegalStateException("the list answered " + sample.statusCode());
             }
             Bench.emit(json, "list.body_bytes", sample.body().length, "bytes", "per_page", perPage, "keys", keys);
-            double[] ceilingP99 = new double[CONNECTIONS.length];
             HttpServer fixed = fixedBodyServer(sample);
             try {
                 HttpLoad.run(fixed.getAddress(), plain, BigOrg.TOKEN, 64, 2 * warmup, warmup, MAX_REQUESTS);
-                for (int i = 0; i < CONNECTIONS.length; i++) {
-                    HttpLoad.Result r = HttpLoad.run(fixed.getAddress(), plain, BigOrg.TOKEN, CONNECTIONS[i], warmup,
-                            seconds, MAX_REQUESTS);
-                    ceilingP99[i] = r.p99Ms();
-                    report(json, table, "fixed", perPage, false, false, CONNECTIONS[i], keys, r, Double.NaN);
+                for (int connections : CONNECTIONS) {
+                    for (boolean team : new boolean[] {false, true}) {
+                        for (boolean status : new boolean[] {false, true}) {
+                            String q = plain + (team ? "&team=team-7" : "") + (status ? "&status=active" : "");
+                            Pair p = interleaved(fixed.getAddress(), plain, target, q, connections, warmup, seconds);
+                            report(json, table, perPage, team, status, connections, keys, p);
+                        }
+                    }
                 }
             } finally {
                 fixed.stop(0);
             }
-            for (boolean team : new boolean[] {false, true}) {
-                for (boolean status : new boolean[] {false, true}) {
-                    String q = plain + (team ? "&team=team-7" : "") + (status ? "&status=active" : "");
-                    for (int i = 0; i < CONNECTIONS.length; i++) {
-                        HttpLoad.Result r = HttpLoad.run(target, q, BigOrg.TOKEN, CONNECTIONS[i], warmup, seconds,
-                                MAX_REQUESTS);
-                        report(json, table, "list", perPage, team, status, CONNECTIONS[i], keys, r, ceilingP99[i]);
-                    }
-                }
-            }
         }
     }
 
-    private static void report(PrintStream json, List<String[]> table, String endpoint, int perPage, boolean team,
-                               boolean status, int connections, int keys, HttpLoad.Result r, double ceilingP99) {
-        Object[] params = {"endpoint", endpoint, "per_page", perPage, "team", team, "status", status,
-                "connections", connections, "keys", keys};
-        Bench.emit(json, "list.throughput", r.requestsPerSecond(), "req/s", params);
-        Bench.emit(json, "list.latency.p50", r.p50Ms(), "ms", params);
-        Bench.emit(json, "list.latency.p99", r.p99Ms(), "ms", params);
-        if (r.failures() > 0) {
-            Bench.emit(json, "list.failures", r.failures(), "requests", params);
+    /** Medians over the rounds of a list run and a fixed-body run taken turn about. */
+    private record Pair(HttpLoad.Result list, HttpLoad.Result fixed, long failures) {
+    }
+
+    /**
+     * The list and its ceiling, measured in alternation ({@link #ROUNDS} times each) so that a
+     * slow spell of a shared machine hits both alike; each side's median round is kept.
+     */
+    private static Pair interleaved(InetSocketAddress fixed, String fixedPath, InetSocketAddress list, String listPath,
+                                    int connections, double warmup, double seconds) throws InterruptedException {
+        HttpLoad.Result[] f = new HttpLoad.Result[ROUNDS];
+        HttpLoad.Result[] l = new HttpLoad.Result[ROUNDS];
+        long failures = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            f[i] = HttpLoad.run(fixed, fixedPath, BigOrg.TOKEN, connections, warmup / 2, seconds, MAX_REQUESTS);
+            l[i] = HttpLoad.run(list, listPath, BigOrg.TOKEN, connections, warmup / 2, seconds, MAX_REQUESTS);
+            failures += l[i].failures();
         }
-        String label = String.format("%s per_page=%d%s%s c=%d", endpoint, perPage, team ? " team" : "",
-                status ? " status" : "", connections);
-        String note = String.format("p50 %.2f ms, p99 %.2f ms", r.p50Ms(), r.p99Ms());
-        if (!Double.isNaN(ceilingP99)) {
-            note += String.format(" (%.2fx the fixed body's p99)", r.p99Ms() / ceilingP99);
+        return new Pair(median(l), median(f), failures);
+    }
+
+    private static HttpLoad.Result median(HttpLoad.Result[] rounds) {
+        HttpLoad.Result[] sorted = rounds.clone();
+        Arrays.sort(sorted, Comparator.comparingDouble(HttpLoad.Result::requestsPerSecond));
+        return sorted[sorted.length / 2];
+    }
+
+    private static void report(PrintStream json, List<String[]> table, int perPage, boolean team, boolean status,
+                               int connections, int keys, Pair p) {
+        Object[] params = {"per_page", perPage, "team", team, "status", status, "connections", connections,
+                "keys", keys, "rounds", ROUNDS};
+        HttpLoad.Result l = p.list();
+        HttpLoad.Result f = p.fixed();
+        Bench.emit(json, "list.throughput", l.requestsPerSecond(), "req/s", params);
+        Bench.emit(json, "list.latency.p50", l.p50Ms(), "ms", params);
+        Bench.emit(json, "list.latency.p99", l.p99Ms(), "ms", params);
+        Bench.emit(json, "list.ceiling.throughput", f.requestsPerSecond(), "req/s", params);
+        Bench.emit(json, "list.ceiling.latency.p99", f.p99Ms(), "ms", params);
+        Bench.emit(json, "list.ratio.throughput", l.requestsPerSecond() / f.requestsPerSecond(), "x", params);
+        Bench.emit(json, "list.ratio.p99", l.p99Ms() / f.p99Ms(), "x", params);
+        if (p.failures() > 0) {
+            Bench.emit(json, "list.failures", p.failures(), "requests", params);
         }
-        if (r.failures() > 0) {
-            note += ", " + r.failures() + " failed";
+        String label = String.format("list per_page=%d%s%s c=%d", perPage, team ? " team" : "", status ? " status" : "",
+                connections);
+        String note = String.format("p50 %.2f ms, p99 %.2f ms | ceiling %.0f req/s, p99 %.2f ms | %.2fx req/s, %.2fx p99",
+                l.p50Ms(), l.p99Ms(), f.requestsPerSecond(), f.p99Ms(), l.requestsPerSecond() / f.requestsPerSecond(),
+                l.p99Ms() / f.p99Ms());
+        if (p.failures() > 0) {
+            note += ", " + p.failures() + " failed";
         }
-        table.add(new String[] {label, String.format("%.0f req/s", r.requestsPerSecond()), note});
+        table.add(new String[] {label, String.format("%.0f req/s", l.requestsPerSecond()), note});
     }
 
     /** The ceiling: the same bytes and headers from a bare HttpServer on virtual threads. */

@@ -54,6 +54,59 @@ class MainTest {
     }
 
     @Test
+    void noCommandIsAUsageErrorWithTheHelpOnStderr() {
+        Outcome o = run(Map.of());
+        assertEquals(2, o.code());
+        assertEquals("", o.out());
+        assertTrue(o.err().contains("Commands:"), o.err());
+        Outcome token = run(Map.of(), "token", "--help");
+        assertEquals(0, token.code(), token.err());
+        assertTrue(token.out().contains("keys token create"), token.out());
+    }
+
+    @Test
+    void aBadAccessLogValueIsAUsageError() {
+        Outcome o = run(Map.of("KEYS_ACCESS_LOG", "maybe", "KEYS_DATA", tmp.resolve("d").toString()), "serve");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--access-log"), o.err());
+        assertFalse(Files.exists(tmp.resolve("d")), "nothing was opened");
+    }
+
+    @Test
+    void readingCommandsRefuseAMissingDirectoryInsteadOfCreatingIt() {
+        Path typo = tmp.resolve("no-such-data");
+        for (String command : new String[] {"export", "check", "compact"}) {
+            Outcome o = run(Map.of(), command, "--data", typo.toString());
+            assertEquals(1, o.code(), command + ": " + o.err());
+            assertTrue(o.err().contains("no data directory at " + typo), o.err());
+            assertEquals("", o.out(), command + " printed nothing");
+            assertFalse(Files.exists(typo), command + " created " + typo);
+        }
+    }
+
+    /** interface.md §5: a torn tail cut on open is reported, not silently dropped. */
+    @Test
+    void aTornTailCutOnOpenIsReported() throws Exception {
+        Path data = tmp.resolve("torn");
+        assertEquals(0, run(Map.of(), "token", "create", "--data", data.toString(), "--user", "a@b.io",
+                "--scopes", "org:read").code());
+        Path log;
+        try (var files = Files.list(data)) {
+            log = files.filter(f -> f.getFileName().toString().startsWith("log-")).findFirst().orElseThrow();
+        }
+        Files.write(log, new byte[] {0, 0, 0, 9, 1, 2}, java.nio.file.StandardOpenOption.APPEND);
+        Outcome o = run(Map.of(), "compact", "--data", data.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("keys compact: cut a torn tail of " + log.getFileName()), o.err());
+    }
+
+    @Test
+    void healthRefusesSomethingThatIsNotAUrl() {
+        Outcome o = run(Map.of(), "health", "--url", "not a url");
+        assertEquals(2, o.code(), o.err());
+    }
+
+    @Test
     void badFsyncFromTheEnvironmentIsAUsageError() {
         Outcome o = run(Map.of("KEYS_FSYNC", "sometimes", "KEYS_DATA", tmp.resolve("d").toString()), "serve");
         assertEquals(2, o.code(), o.err());

@@ -44,6 +44,14 @@ class LinkHeaderTest {
                 LinkHeader.base(PREFIX, PATH, QueryParams.parse("sp+ace=1&%2B=%2B")));
     }
 
+    /** Django decodes leniently (unquote, errors="replace"): a stray % stays, bad UTF-8 is U+FFFD. */
+    @Test
+    void malformedEscapesAreKeptAsTheyStand() {
+        assertEquals(PREFIX + PATH + "?utm=100%25&x=%25zz&y=%EF%BF%BD&z=%254",
+                LinkHeader.base(PREFIX, PATH, QueryParams.parse("utm=100%&x=%zz&y=%ff&z=%4")));
+        assertEquals("a b%", QueryParams.parse("q=a+b%").last("q"));
+    }
+
     @Test
     void pathIsPercentEncodedKeepingSlashes() {
         assertEquals(PREFIX + "/api/0/organizations/%C3%BCn%C3%AF%20x/project-keys/?",

@@ -95,6 +95,24 @@ class OrgKeysTest {
         }
     }
 
+    /**
+     * Bytes in the query that are not UTF-8 are no 400: Django decodes them to U+FFFD, so the order
+     * of checks holds (401 first), then 200. (A malformed escape such as a stray % never reaches
+     * us: the JDK's server refuses the URI itself.)
+     */
+    @Test
+    void bytesThatAreNotUtf8InTheQueryAreNoReasonToRefuse() {
+        Organization org = seed.org(unique("pct"));
+        seed.project(org, "p", seed.team(org, "t"));
+        String token = seed.memberToken(org, unique("m") + "@x.test", OrgRole.OWNER);
+        HttpResponse<String> anonymous = get(org, "utm=%ff", null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> r = get(org, "utm=%ff", token);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(links(r)[1].url().contains("?utm=%EF%BF%BD&cursor="), links(r)[1].url());
+        assertEquals("{\"detail\":\"Invalid cursor parameter.\"}", get(org, "cursor=5%3A0%3A0%ff", token).body());
+    }
+
     // --- sentry-compat.md §1.5 ---
 
     @Test
