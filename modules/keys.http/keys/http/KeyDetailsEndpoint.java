@@ -21,7 +21,7 @@ final class KeyDetailsEndpoint {
     }
 
     Response get(Call call) {
-        OrgAccess access = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess access = OrgAccess.resolveForProject(call);
         Project project = access.project(call.param("project"));
         boolean superuser = call.caller.superuser();
         ClientKey key = find(call.state, project, call.param("key_id"), superuser);
@@ -29,7 +29,7 @@ final class KeyDetailsEndpoint {
     }
 
     Response update(Call call) {
-        OrgAccess access = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess access = OrgAccess.resolveForProject(call);
         Project project = access.project(call.param("project"));
         boolean superuser = call.caller.superuser();
         String keyId = call.param("key_id");
@@ -44,7 +44,7 @@ final class KeyDetailsEndpoint {
     }
 
     Response delete(Call call) {
-        OrgAccess access = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess access = OrgAccess.resolveForProject(call);
         Project project = access.project(call.param("project"));
         boolean superuser = call.caller.superuser();
         String keyId = call.param("key_id");

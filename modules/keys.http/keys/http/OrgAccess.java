@@ -15,7 +15,28 @@ record OrgAccess(Organization org, Member member, boolean superuser, State state
 
     /** Organization by id (all digits) or slug → 404; not a member → 403; role lacks the scope → 403. */
     static OrgAccess resolve(Call call, String idOrSlug) {
-        Organization org = organization(call.state, idOrSlug);
+        return resolve(call, organization(call.state, idOrSlug));
+    }
+
+    /**
+     * For routes under {@code /projects/{org}/{project}/}: Sentry's ProjectEndpoint looks up the
+     * organization and the project (404) before membership and scopes (403), so a missing project
+     * is 404 to everyone. Access to the project itself is {@link #project}'s to check.
+     */
+    static OrgAccess resolveForProject(Call call) {
+        Organization org = organization(call.state, call.param("org"));
+        findProject(call.state, org, call.param("project"));
+        return resolve(call, org);
+    }
+
+    /** The same for routes under {@code /teams/{org}/{team}/}, as Sentry's TeamEndpoint. */
+    static OrgAccess resolveForTeam(Call call) {
+        Organization org = organization(call.state, call.param("org"));
+        TeamEndpoints.find(call.state, org.id(), call.param("team"));
+        return resolve(call, org);
+    }
+
+    private static OrgAccess resolve(Call call, Organization org) {
         Member member = call.state.member(org.id(), call.caller.user().id()).orElse(null);
         boolean superuser = call.caller.superuser();
         if (member == null && !superuser) {
@@ -79,21 +100,25 @@ record OrgAccess(Organization org, Member member, boolean superuser, State state
 
     /** A project of this organization by id or slug → 404 when absent, 403 when not accessible. */
     Project project(String idOrSlug) {
-        Project p = null;
-        if (isDigits(idOrSlug)) {
-            try {
-                p = state.project(Long.parseLong(idOrSlug)).filter(x -> x.orgId() == org.id()).orElse(null);
-            } catch (NumberFormatException e) {
-                p = null;
-            }
-        }
-        if (p == null) {
-            p = state.projectBySlug(org.id(), idOrSlug).orElseThrow(ApiException::notFound);
-        }
+        Project p = findProject(state, org, idOrSlug);
         if (!canAccess(p)) {
             throw ApiException.forbidden();
         }
         return p;
+    }
+
+    private static Project findProject(State state, Organization org, String idOrSlug) {
+        if (isDigits(idOrSlug)) {
+            try {
+                Project p = state.project(Long.parseLong(idOrSlug)).filter(x -> x.orgId() == org.id()).orElse(null);
+                if (p != null) {
+                    return p;
+                }
+            } catch (NumberFormatException e) {
+                // too long for an id: a slug, or nothing
+            }
+        }
+        return state.projectBySlug(org.id(), idOrSlug).orElseThrow(ApiException::notFound);
     }
 
     static boolean isDigits(String s) {

@@ -45,7 +45,7 @@ final class ProjectEndpoints {
 
     /** {@code POST /api/0/teams/{org}/{team}/projects/}. */
     static Response create(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForTeam(call);
         Team team = TeamEndpoints.accessible(a, call.param("team"));
         Fields f = Fields.of(call);
         String name = f.string("name", true, false, false, MAX_NAME);
@@ -70,7 +70,7 @@ final class ProjectEndpoints {
     }
 
     static Response get(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForProject(call);
         Project p = a.project(call.param("project"));
         JsonWriter w = new JsonWriter(1024);
         ManagementJson.project(w, p, call.state, a.member(), !collapsed(call));
@@ -78,7 +78,7 @@ final class ProjectEndpoints {
     }
 
     static Response update(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForProject(call);
         Project project = a.project(call.param("project"));
         Fields f = Fields.of(call);
         String name = f.string("name", false, false, false, MAX_NAME);
@@ -107,7 +107,7 @@ final class ProjectEndpoints {
     }
 
     static Response delete(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForProject(call);
         Project project = a.project(call.param("project"));
         call.api.store.write(tx -> {
             tx.state().project(project.id()).orElseThrow(ApiException::notFound);
@@ -128,7 +128,7 @@ final class ProjectEndpoints {
     }
 
     private static byte[] changeTeam(Call call, boolean add) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForProject(call);
         Project project = a.project(call.param("project"));
         Team team = TeamEndpoints.find(a, call.param("team"));
         if (!add && !TeamEndpoints.hasAccess(a, team)) {

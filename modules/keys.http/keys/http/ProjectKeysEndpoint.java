@@ -24,13 +24,13 @@ final class ProjectKeysEndpoint {
     }
 
     Response list(Call call) {
-        OrgAccess access = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess access = OrgAccess.resolveForProject(call);
         Project project = access.project(call.param("project"));
         return KeyPages.respond(call, json, access.org(), IdSet.of(project.id()), DEFAULT_PER_PAGE);
     }
 
     Response create(Call call) {
-        OrgAccess access = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess access = OrgAccess.resolveForProject(call);
         Project project = access.project(call.param("project"));
         KeyBodies.Create c = KeyBodies.create(call.jsonObject());
         boolean superuser = call.caller.superuser();

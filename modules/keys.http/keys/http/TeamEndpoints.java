@@ -64,13 +64,13 @@ final class TeamEndpoints {
     }
 
     static Response get(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForTeam(call);
         Team t = accessible(a, call.param("team"));
         return Response.ok(encode(t, call.state, a.member()));
     }
 
     static Response update(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForTeam(call);
         Team team = accessible(a, call.param("team"));
         Fields f = Fields.of(call);
         String name = f.string("name", false, false, false, MAX_NAME);
@@ -99,7 +99,7 @@ final class TeamEndpoints {
      * reachable; projects other teams still own keep going without this one.
      */
     static Response delete(Call call) {
-        OrgAccess a = OrgAccess.resolve(call, call.param("org"));
+        OrgAccess a = OrgAccess.resolveForTeam(call);
         Team team = accessible(a, call.param("team"));
         call.api.store.write(tx -> {
             State s = tx.state();
@@ -119,18 +119,21 @@ final class TeamEndpoints {
 
     /** A team of the organization by id or slug, else 404. */
     static Team find(OrgAccess a, String idOrSlug) {
-        State s = a.state();
+        return find(a.state(), a.org().id(), idOrSlug);
+    }
+
+    static Team find(State s, long orgId, String idOrSlug) {
         if (OrgAccess.isDigits(idOrSlug)) {
             try {
                 Team t = s.team(Long.parseLong(idOrSlug)).orElse(null);
-                if (t != null && t.orgId() == a.org().id()) {
+                if (t != null && t.orgId() == orgId) {
                     return t;
                 }
             } catch (NumberFormatException e) {
                 // too long for an id: not found below
             }
         }
-        return s.teamBySlug(a.org().id(), idOrSlug).orElseThrow(ApiException::notFound);
+        return s.teamBySlug(orgId, idOrSlug).orElseThrow(ApiException::notFound);
     }
 
     /** {@link #find}, then 403 unless the caller has access to the team. */

@@ -148,6 +148,12 @@ final class IsolationModel {
      * scope, in Sentry's order; null when all pass.
      */
     Expected gate(Caller c, Org o, Set<String> anyOf) {
+        Expected found = found(c, o, anyOf);
+        return found != null ? found : membership(c, o, anyOf);
+    }
+
+    /** Authentication, the token's own scope, then the organization's lookup. */
+    Expected found(Caller c, Org o, Set<String> anyOf) {
         if (c.token() == null) {
             return Expected.error(401, NO_CREDENTIALS);
         }
@@ -157,9 +163,11 @@ final class IsolationModel {
         if (!c.superuser() && !intersects(c.scopes(), anyOf)) {
             return Expected.error(403, FORBIDDEN);
         }
-        if (o == null) {
-            return Expected.error(404, NOT_FOUND);
-        }
+        return o == null ? Expected.error(404, NOT_FOUND) : null;
+    }
+
+    /** Membership and the role-capped scope. */
+    Expected membership(Caller c, Org o, Set<String> anyOf) {
         if (c.superuser()) {
             return null;
         }
@@ -260,16 +268,23 @@ final class IsolationModel {
         return Expected.keys(200, visibleKeys(c, chosen, status));
     }
 
-    /** The organization, then the project (another organization's is absent: 404), then access (403). */
+    /**
+     * Sentry's ProjectEndpoint: the organization and the project are looked up first (another
+     * organization's project is absent: 404), then membership and scopes, then access (403).
+     */
     Object project(Caller c, String orgRef, String projectRef, Set<String> anyOf) {
         Org o = org(orgRef);
-        Expected gate = gate(c, o, anyOf);
-        if (gate != null) {
-            return gate;
+        Expected found = found(c, o, anyOf);
+        if (found != null) {
+            return found;
         }
         Project p = project(o, projectRef);
         if (p == null) {
             return Expected.error(404, NOT_FOUND);
+        }
+        Expected member = membership(c, o, anyOf);
+        if (member != null) {
+            return member;
         }
         return canAccess(c, p) ? p : Expected.error(403, FORBIDDEN);
     }

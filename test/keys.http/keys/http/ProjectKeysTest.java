@@ -57,6 +57,18 @@ class ProjectKeysTest {
         base = projectKeys(org.slug(), "p");
     }
 
+    /** Sentry's ProjectEndpoint looks up the project before membership: a missing one is 404 to anyone. */
+    @Test
+    void aMissingProjectIsNotFoundEvenToAnOutsider() {
+        Organization other = seed.org(unique("elsewhere"));
+        String outsider = seed.memberToken(other, unique("out") + "@x.test", OrgRole.OWNER);
+        assertEquals(404, ts.get(projectKeys(org.slug(), "no-such"), outsider).statusCode());
+        assertEquals(403, ts.get(base, outsider).statusCode(), "an existing project is 403 to an outsider");
+        assertEquals(404, ts.send("POST", projectKeys(org.slug(), "no-such"), outsider, "{}").statusCode());
+        assertEquals(404, ts.get("/api/0/teams/" + org.slug() + "/no-such/", outsider).statusCode());
+        assertEquals(403, ts.get("/api/0/teams/" + org.slug() + "/t/", outsider).statusCode());
+    }
+
     HttpResponse<String> post(String body) {
         return ts.send("POST", base, admin, body);
     }

@@ -73,6 +73,14 @@ final class RolesModel {
 
     /** The status the dispatcher and the organization lookup give, or 0 to go on. */
     int gate(Caller c, String org, Set<String> anyOf) {
+        return gate(c, org, anyOf, o -> true);
+    }
+
+    /**
+     * As {@link #gate(Caller, String, Set)} for a route under a project or team: Sentry's
+     * ProjectEndpoint and TeamEndpoint look that object up (404) before membership (403).
+     */
+    int gate(Caller c, String org, Set<String> anyOf, java.util.function.Predicate<Org> exists) {
         if (c.bad()) {
             return 401;
         }
@@ -80,7 +88,7 @@ final class RolesModel {
             return 403;
         }
         Org o = orgs.get(org);
-        if (o == null) {
+        if (o == null || !exists.test(o)) {
             return 404;
         }
         if (c.superuser()) {

@@ -186,9 +186,9 @@ class RolesPropertyTest {
         }
 
         private void deleteTeam(Op op, Caller who, String token, String org, String team) {
-            int exp = model.gate(who, org, Set.of("team:admin"));
+            int exp = model.gate(who, org, Set.of("team:admin"), o -> o.teams.contains(team));
             if (exp == 0) {
-                exp = !model.orgs.get(org).teams.contains(team) ? 404 : !model.teamAccess(who, org, team) ? 403 : 204;
+                exp = !model.teamAccess(who, org, team) ? 403 : 204;
             }
             expect(op, exp, api.delete("/api/0/teams/" + org + "/" + team + "/", token));
             if (exp == 204) {
@@ -197,11 +197,9 @@ class RolesPropertyTest {
         }
 
         private void createProject(Op op, Caller who, String token, String org, String team, String project) {
-            int exp = model.gate(who, org, Set.of("project:write", "project:admin"));
+            int exp = model.gate(who, org, Set.of("project:write", "project:admin"), o -> o.teams.contains(team));
             if (exp == 0) {
-                Org o = model.orgs.get(org);
-                exp = !o.teams.contains(team) ? 404 : !model.teamAccess(who, org, team) ? 403
-                        : o.projects.containsKey(project) ? 409 : 201;
+                exp = !model.teamAccess(who, org, team) ? 403 : model.orgs.get(org).projects.containsKey(project) ? 409 : 201;
             }
             expect(op, exp, api.post("/api/0/teams/" + org + "/" + team + "/projects/", token,
                     Map.of("name", project.toUpperCase(), "slug", project)));
@@ -211,10 +209,9 @@ class RolesPropertyTest {
         }
 
         private void deleteProject(Op op, Caller who, String token, String org, String project) {
-            int exp = model.gate(who, org, Set.of("project:admin"));
+            int exp = model.gate(who, org, Set.of("project:admin"), o -> o.projects.containsKey(project));
             if (exp == 0) {
-                exp = !model.orgs.get(org).projects.containsKey(project) ? 404
-                        : !model.projectAccess(who, org, project) ? 403 : 204;
+                exp = !model.projectAccess(who, org, project) ? 403 : 204;
             }
             expect(op, exp, api.delete("/api/0/projects/" + org + "/" + project + "/", token));
             if (exp == 204) {
