@@ -126,7 +126,8 @@ public final class ClientKey {
         }
         long hi = Hex128.high(hex);
         long lo = Hex128.low(hex);
-        return (hi == publicHi && lo == publicLo) || (hi == secretHi && lo == secretLo);
+        // Branch-free on the secret: no early exit that would time how much of it matched.
+        return ((hi ^ publicHi) | (lo ^ publicLo)) == 0 | ((hi ^ secretHi) | (lo ^ secretLo)) == 0;
     }
 
     public boolean active() {

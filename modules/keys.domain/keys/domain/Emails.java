@@ -36,8 +36,8 @@ public final class Emails {
             if (Character.isHighSurrogate(c) && i + 1 < email.length()
                     && Character.isLowSurrogate(email.charAt(i + 1))) {
                 i++;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)
-                    || Character.isISOControl(c) || Character.isSurrogate(c)) {
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT) { // e.g. U+202E, U+200B
                 return false;
             }
         }

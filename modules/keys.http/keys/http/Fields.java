@@ -122,11 +122,12 @@ final class Fields {
         if (s == null) {
             return null;
         }
-        if (!Emails.isValid(s)) {
+        String normalized = Emails.normalize(s); // validated as stored: lowercasing can change length or merge letters
+        if (!Emails.isValid(normalized)) {
             error(name, BAD_EMAIL);
             return null;
         }
-        return Emails.normalize(s);
+        return normalized;
     }
 
     /** A ChoiceField: one of {@code choices}, else DRF's message. Null when absent. */

@@ -21,7 +21,8 @@ class EmailsTest {
         String[] invalid = {null, "", "@", "a@", "@b.co", "ab.co", "a@b", "a@@b.co", "a@b@c.co",
             "a b@c.co", "a@b .co", " a@b.co", "a@b.co ", "a@b.co\n", "a\t@b.co", "a\u0000@b.co",
             "a\u00a0@b.co", "a\u2028@b.co", "a@.b.co", "a@b.co.", "a@b..co", "a\ud800@b.co",
-            "a".repeat(65) + "@example.com", "a@" + "b".repeat(251) + ".c"};
+            "a".repeat(65) + "@example.com", "a@" + "b".repeat(251) + ".c",
+            "evil\u202e@example.com", "zero\u200bwidth@example.com", "bom\ufeff@example.com"};
         for (String s : invalid) {
             assertFalse(Emails.isValid(s), String.valueOf(s));
         }

@@ -46,6 +46,16 @@ class MembersApiTest extends ApiTestBase {
         assertEquals(m, one.obj());
     }
 
+    /** Addresses are checked as they will be stored: lowercasing U+0130 doubles its length. */
+    @Test
+    void anEmailIsValidatedAfterLowercasing() {
+        Organization org = ts.seed().org(unique("m"));
+        String manager = ts.seed().memberToken(org, unique("mg") + "@x.io", OrgRole.MANAGER);
+        String grows = "\u0130".repeat(40) + "@example.com"; // 40 chars, 80 once lowercased
+        assertEquals(400, api.post(members(org), manager, Map.of("email", grows)).status());
+        assertEquals(400, api.post(members(org), manager, Map.of("email", "rtl\u202e@example.com")).status());
+    }
+
     @Test
     void existingUsersAreReusedAndDefaultRoleIsMember() {
         Organization org = ts.seed().org(unique("m"));
