@@ -52,9 +52,11 @@ final class Dispatcher implements HttpHandler {
         } catch (RuntimeException | Error e) {
             response = internalError(exchange, e);
         }
+        // Counted before the answer leaves: a client that scrapes /metrics right after its
+        // response must find that request in it. The latency is the time to the answer's first byte.
+        api.metrics.record(route == null ? "unmatched" : route.template, response.status, System.nanoTime() - start);
         int bytes = send(exchange, route, response);
         long nanos = System.nanoTime() - start;
-        api.metrics.record(route == null ? "unmatched" : route.template, response.status, nanos);
         if (api.config.accessLog()) {
             AccessLog.line(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     response.status, bytes, nanos);

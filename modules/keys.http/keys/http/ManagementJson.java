@@ -24,20 +24,55 @@ final class ManagementJson {
     private ManagementJson() {
     }
 
-    static void organization(JsonWriter w, Organization o, Collection<Scope> access) {
+    /**
+     * An organization with every field Sentry's schema requires (the ones keys has no notion of at
+     * their defaults: active, no 2FA, no auth provider, a letter avatar), then ours.
+     * {@code urlPrefix} is the server's public URL, which stands for Sentry's organization and
+     * region URLs.
+     */
+    static void organization(JsonWriter w, Organization o, Collection<Scope> access, String urlPrefix) {
         w.beginObject()
                 .name("id").value(Long.toString(o.id()))
                 .name("slug").value(o.slug())
+                .name("status").beginObject().name("id").value("active").name("name").value("active").endObject()
                 .name("name").value(o.name())
                 .name("dateCreated").value(Timestamps.format(o.createdMicros()))
-                .name("openMembership").value(o.openMembership())
+                .name("isEarlyAdopter").value(false)
+                .name("require2FA").value(false);
+        letterAvatar(w);
+        w.name("links").beginObject()
+                .name("organizationUrl").value(urlPrefix)
+                .name("regionUrl").value(urlPrefix)
+                .endObject()
+                .name("hasAuthProvider").value(false)
+                .name("allowMemberInvite").value(true)
+                .name("allowMemberProjectCreation").value(true)
+                .name("allowSuperuserAccess").value(true)
+                .name("features").beginArray().endArray()
+                .name("access");
+        scopes(w, access);
+        w.name("openMembership").value(o.openMembership())
                 .name("relayDsnEndpoint");
         nullable(w, o.relayDsnEndpoint());
-        w.name("access").beginArray();
-        for (String s : sortedWire(access)) {
+        w.endObject();
+    }
+
+    /** Sentry's default avatar: letters drawn from the name, no upload. */
+    static void letterAvatar(JsonWriter w) {
+        w.name("avatar").beginObject()
+                .name("avatarType").value("letter_avatar")
+                .name("avatarUuid").nullValue()
+                .name("avatarUrl").nullValue()
+                .endObject();
+    }
+
+    /** A JSON array of scope names, sorted. */
+    static void scopes(JsonWriter w, Collection<Scope> scopes) {
+        w.beginArray();
+        for (String s : sortedWire(scopes)) {
             w.value(s);
         }
-        w.endArray().endObject();
+        w.endArray();
     }
 
     static void team(JsonWriter w, Team t, State state, Member viewer) {
@@ -115,12 +150,9 @@ final class ManagementJson {
                 .name("id").value(Long.toString(t.id()))
                 .name("name");
         nullable(w, t.name());
-        w.name("scopes").beginArray();
-        for (String s : sortedWire(t.scopes())) {
-            w.value(s);
-        }
-        w.endArray()
-                .name("dateCreated").value(Timestamps.format(t.createdMicros()))
+        w.name("scopes");
+        scopes(w, t.scopes());
+        w.name("dateCreated").value(Timestamps.format(t.createdMicros()))
                 .name("expiresAt");
         nullable(w, t.expiresMicros() == 0 ? null : Timestamps.format(t.expiresMicros()));
         w.name("tokenLastCharacters");
@@ -141,7 +173,7 @@ final class ManagementJson {
         return out;
     }
 
-    private static void nullable(JsonWriter w, String s) {
+    static void nullable(JsonWriter w, String s) {
         if (s == null) {
             w.nullValue();
         } else {

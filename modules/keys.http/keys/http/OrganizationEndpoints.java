@@ -39,7 +39,7 @@ final class OrganizationEndpoints {
             orgs.sort(java.util.Comparator.comparingLong(Organization::id));
         }
         return ManagementLists.page(call, orgs, Organization::id, (w, o) ->
-                ManagementJson.organization(w, o, access(call, s, o)));
+                ManagementJson.organization(w, o, access(call, s, o), call.api.config.urlPrefix()));
     }
 
     static Response create(Call call) {
@@ -59,12 +59,12 @@ final class OrganizationEndpoints {
             tx.add(new Change.PutOrganization(o));
             return o;
         });
-        return Response.created(encode(created, Scope.all()));
+        return Response.created(encode(call, created, Scope.all()));
     }
 
     static Response get(Call call) {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
-        return Response.ok(encode(a.org(), call.caller.scopesIn(a.member())));
+        return Response.ok(encode(call, a.org(), call.caller.scopesIn(a.member())));
     }
 
     static Response update(Call call) {
@@ -97,7 +97,7 @@ final class OrganizationEndpoints {
             tx.add(new Change.PutOrganization(o));
             return o;
         });
-        return Response.ok(encode(updated, call.caller.scopesIn(a.member())));
+        return Response.ok(encode(call, updated, call.caller.scopesIn(a.member())));
     }
 
     static Response delete(Call call) {
@@ -115,9 +115,9 @@ final class OrganizationEndpoints {
         return call.caller.scopesIn(s.member(o.id(), call.caller.user().id()).orElse(null));
     }
 
-    private static byte[] encode(Organization o, java.util.Set<Scope> access) {
-        JsonWriter w = new JsonWriter(512);
-        ManagementJson.organization(w, o, access);
+    private static byte[] encode(Call call, Organization o, java.util.Set<Scope> access) {
+        JsonWriter w = new JsonWriter(1024);
+        ManagementJson.organization(w, o, access, call.api.config.urlPrefix());
         return w.toByteArray();
     }
 }

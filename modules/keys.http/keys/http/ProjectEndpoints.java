@@ -72,9 +72,16 @@ final class ProjectEndpoints {
     static Response get(Call call) {
         OrgAccess a = OrgAccess.resolveForProject(call);
         Project p = a.project(call.param("project"));
-        JsonWriter w = new JsonWriter(1024);
-        ManagementJson.project(w, p, call.state, a.member(), !collapsed(call));
-        return Response.ok(w.toByteArray());
+        return Response.ok(details(call, call.state, a, p));
+    }
+
+    /** The detailed project, as GET and PUT answer it (the lists and POST answer the summary). */
+    private static byte[] details(Call call, State state, OrgAccess a, Project p) {
+        JsonWriter w = new JsonWriter(4096);
+        ProjectDetailsJson.write(w, p, state, state.member(a.org().id(), call.caller.user().id()).orElse(null),
+                call.caller.scopesIn(a.member()), collapsed(call) ? null : state.organization(p.orgId()).orElse(null),
+                call.api.config.urlPrefix());
+        return w.toByteArray();
     }
 
     static Response update(Call call) {
@@ -103,7 +110,7 @@ final class ProjectEndpoints {
             tx.add(new Change.PutProject(p));
             return p;
         });
-        return Response.ok(encode(call, updated, a.org().id()));
+        return Response.ok(details(call, call.api.store.state(), a, updated));
     }
 
     static Response delete(Call call) {

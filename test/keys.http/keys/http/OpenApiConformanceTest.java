@@ -27,11 +27,13 @@ import keys.domain.UseCase;
 import keys.json.Json;
 import keys.store.Change;
 
-/** Every body the key endpoints send validates against Sentry's published schema. */
+/** Every body of the operations in Sentry's published schema validates against it. */
 class OpenApiConformanceTest {
     static final String ORG_LIST = "/api/0/organizations/{organization_id_or_slug}/project-keys/";
     static final String PROJECT_LIST = "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/keys/";
     static final String ONE = "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/keys/{key_id}/";
+    static final String ORG = "/api/0/organizations/{organization_id_or_slug}/";
+    static final String PROJECT = "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/";
     static final SchemaChecker CHECKER = SchemaChecker.sentryClientKeys();
     static TestServer ts;
     static Seed seed;
@@ -143,6 +145,30 @@ class OpenApiConformanceTest {
         HttpResponse<String> list = ts.get(orgKeys(o.slug()) + "?per_page=1", token);
         assertEquals("[" + expected + "]", list.body());
         assertConforms(ORG_LIST, "GET", list);
+    }
+
+    /** The organization and project details the Sentry CLI and Terraform read. */
+    @Test
+    void organizationAndProjectDetailsConform() {
+        String orgPath = "/api/0/organizations/" + org.slug() + "/";
+        String projectPath = "/api/0/projects/" + org.slug() + "/p/";
+        for (String token : new String[] {owner, ts.adminToken}) {
+            HttpResponse<String> o = ts.get(orgPath, token);
+            assertEquals(200, o.statusCode(), o.body());
+            assertConforms(ORG, "GET", o);
+            HttpResponse<String> p = ts.get(projectPath, token);
+            assertEquals(200, p.statusCode(), p.body());
+            assertConforms(PROJECT, "GET", p);
+            assertConforms(PROJECT, "GET", ts.get("/api/0/projects/" + org.slug() + "/" + project.id() + "/", token));
+        }
+        HttpResponse<String> put = ts.send("PUT", projectPath, owner, "{\"platform\":\"python\"}");
+        assertEquals(200, put.statusCode(), put.body());
+        assertConforms(PROJECT, "GET", put); // PUT answers the same detailed object
+        assertEquals(java.util.List.of("python"), KeysHttp.object(put).get("platforms"));
+        // ?collapse=organization leaves out a member the schema requires: Sentry does the same.
+        assertFalse(KeysHttp.object(ts.get(projectPath + "?collapse=organization", owner)).containsKey("organization"));
+        assertConforms(ORG, "GET", ts.get("/api/0/organizations/nope/", owner));
+        assertConforms(PROJECT, "GET", ts.get("/api/0/projects/" + org.slug() + "/nope/", owner));
     }
 
     @Test

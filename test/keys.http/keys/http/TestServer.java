@@ -72,12 +72,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        store = Store.open(dir, storeCustomizer.apply(StoreOptions.defaults().withFsync(FsyncPolicy.NEVER)));
-        // Bind a port first so the URL prefix can name it; then serve on that same port.
+        // Find a free port first so the URL prefix can name it; then serve on that same port.
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
+        open(port);
+    }
+
+    private void open(int port) throws IOException {
+        store = Store.open(dir, storeCustomizer.apply(StoreOptions.defaults().withFsync(FsyncPolicy.NEVER)));
         String prefix = "http://127.0.0.1:" + port;
         ServerConfig base = new ServerConfig(new java.net.InetSocketAddress("127.0.0.1", port), prefix,
                 null, false, null, false, false);
@@ -93,10 +97,11 @@ public final class TestServer implements AutoCloseable {
     /** Restarts with other store options (e.g. without the faults). */
     public void restart(UnaryOperator<StoreOptions> newStoreCustomizer) {
         storeCustomizer = newStoreCustomizer;
+        int port = server.port();
         server.stop(0);
         store.close();
         try {
-            open();
+            open(port); // the same address, as a restarted service keeps its URL
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
