@@ -65,4 +65,28 @@ public final class Slugs {
         }
         return slug;
     }
+
+    /**
+     * {@code base} when it is free, else {@code base} (cut to leave room) plus {@code -} and four
+     * random letters or digits, as Sentry's slugify_instance does for a slug made from a name.
+     * Null when no free slug turned up in a few dozen tries.
+     */
+    public static String unique(String base, java.util.function.Predicate<String> taken) {
+        if (!taken.test(base)) {
+            return base;
+        }
+        String stem = base.length() > MAX_LENGTH - 5 ? base.substring(0, MAX_LENGTH - 5) : base;
+        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            StringBuilder b = new StringBuilder(stem).append('-');
+            for (int i = 0; i < 4; i++) {
+                b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36)));
+            }
+            String candidate = b.toString();
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
 }

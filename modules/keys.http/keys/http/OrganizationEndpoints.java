@@ -6,7 +6,6 @@ import java.util.List;
 import keys.domain.Member;
 import keys.domain.Organization;
 import keys.domain.Scope;
-import keys.domain.Slugs;
 import keys.domain.Timestamps;
 import keys.json.JsonWriter;
 import keys.store.Change;
@@ -50,11 +49,9 @@ final class OrganizationEndpoints {
         String name = f.string("name", true, false, false, MAX_NAME);
         String slug = f.slug("slug");
         f.check();
-        String chosen = slug != null ? slug : Slugs.slugify(name);
         Organization created = call.api.store.write(tx -> {
-            if (tx.state().organizationBySlug(chosen).isPresent()) {
-                throw ApiException.conflict(SLUG_TAKEN);
-            }
+            String chosen = ManagementSlugs.choose(slug, name, x -> tx.state().organizationBySlug(x).isPresent(),
+                    SLUG_TAKEN);
             Organization o = new Organization(tx.nextId(), chosen, name, Timestamps.nowMicros(), true, null);
             tx.add(new Change.PutOrganization(o));
             return o;

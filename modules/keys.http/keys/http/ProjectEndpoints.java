@@ -7,7 +7,6 @@ import keys.domain.LoaderOption;
 import keys.domain.Member;
 import keys.domain.Project;
 import keys.domain.Secrets;
-import keys.domain.Slugs;
 import keys.domain.Team;
 import keys.domain.Timestamps;
 import keys.domain.UseCase;
@@ -52,14 +51,11 @@ final class ProjectEndpoints {
         String slug = f.slug("slug");
         String platform = platform(f);
         f.check();
-        String chosen = slug != null ? slug : Slugs.slugify(name);
         long orgId = a.org().id();
         Project created = call.api.store.write(tx -> {
             State s = tx.state();
             s.team(team.id()).orElseThrow(ApiException::notFound);
-            if (s.projectBySlug(orgId, chosen).isPresent()) {
-                throw ApiException.conflict(SLUG_TAKEN);
-            }
+            String chosen = ManagementSlugs.choose(slug, name, x -> s.projectBySlug(orgId, x).isPresent(), SLUG_TAKEN);
             Project p = new Project(tx.nextId(), orgId, chosen, name, platform, Timestamps.nowMicros(),
                     List.of(team.id()));
             tx.add(new Change.PutProject(p));

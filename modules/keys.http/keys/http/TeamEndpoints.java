@@ -4,7 +4,6 @@ import java.util.List;
 
 import keys.domain.Member;
 import keys.domain.Project;
-import keys.domain.Slugs;
 import keys.domain.Team;
 import keys.domain.Timestamps;
 import keys.json.JsonWriter;
@@ -41,16 +40,13 @@ final class TeamEndpoints {
             throw ApiException.body(400, java.util.Map.of("non_field_errors",
                     List.of("One of 'name' or 'slug' must be provided.")));
         }
-        String chosenSlug = slug != null ? slug : Slugs.slugify(name);
-        String chosenName = name != null && !name.isEmpty() ? name : chosenSlug;
         long orgId = a.org().id();
         long userId = call.caller.user().id();
         Team created = call.api.store.write(tx -> {
             State s = tx.state();
             s.organization(orgId).orElseThrow(ApiException::notFound);
-            if (s.teamBySlug(orgId, chosenSlug).isPresent()) {
-                throw ApiException.conflict(SLUG_TAKEN);
-            }
+            String chosenSlug = ManagementSlugs.choose(slug, name, x -> s.teamBySlug(orgId, x).isPresent(), SLUG_TAKEN);
+            String chosenName = name != null && !name.isEmpty() ? name : chosenSlug;
             Team t = new Team(tx.nextId(), orgId, chosenSlug, chosenName, Timestamps.nowMicros());
             tx.add(new Change.PutTeam(t));
             Member m = s.member(orgId, userId).orElse(null);

@@ -76,4 +76,17 @@ class SlugsTest {
                 .filter(s -> Slugs.isValid(s) && !s.startsWith("-") && !s.endsWith("-") && !s.contains("--")),
                 s -> assertEquals(s, Slugs.slugify(s)));
     }
+
+    @Test
+    void aTakenSlugGetsARandomSuffixThatStillFits() {
+        org.junit.jupiter.api.Assertions.assertEquals("free", Slugs.unique("free", x -> false));
+        String longest = "a".repeat(Slugs.MAX_LENGTH);
+        java.util.Set<String> taken = new java.util.HashSet<>(java.util.Set.of(longest));
+        for (int i = 0; i < 200; i++) {
+            String s = Slugs.unique(longest, taken::contains);
+            org.junit.jupiter.api.Assertions.assertTrue(Slugs.isValid(s) && s.matches("a{45}-[a-z0-9]{4}"), s);
+            org.junit.jupiter.api.Assertions.assertTrue(taken.add(s), "never one already taken: " + s);
+        }
+        org.junit.jupiter.api.Assertions.assertNull(Slugs.unique("x", y -> true), "gives up rather than loop");
+    }
 }

@@ -43,6 +43,9 @@ class OrganizationsApiTest extends ApiTestBase {
         var again = api.post("/api/0/organizations/", ts.adminToken, Map.of("name", "Other", "slug", slug));
         again.expect(409);
         assertEquals(detail("An organization with this slug already exists."), again.obj());
+        String byName = (String) api.post("/api/0/organizations/", ts.adminToken, Map.of("name", slug)).expect(201)
+                .obj().get("slug");
+        assertTrue(byName.matches(slug + "-[a-z0-9]{4}"), "a slug made from the name is made free: " + byName);
         var get = api.get("/api/0/organizations/" + slug + "/", ts.adminToken).expect(200);
         assertEquals("Given", get.obj().get("name"));
     }

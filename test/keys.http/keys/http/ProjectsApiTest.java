@@ -64,7 +64,9 @@ class ProjectsApiTest extends ApiTestBase {
         var both = api.post(path, ts.adminToken, Map.of("name", true, "slug", "-bad slug-")).expect(400).obj();
         assertEquals(Map.of("name", List.of("Not a valid string."), "slug", List.of(MgmtClient.BAD_SLUG)), both);
         assertEquals(detail("A project with this slug already exists."),
-                api.post(path, ts.adminToken, Map.of("name", "Taken")).expect(409).obj());
+                api.post(path, ts.adminToken, Map.of("name", "Other", "slug", "taken")).expect(409).obj());
+        String suffixed = (String) api.post(path, ts.adminToken, Map.of("name", "Taken")).expect(201).obj().get("slug");
+        assertTrue(suffixed.matches("taken-[a-z0-9]{4}"), "a slug made from the name is made free: " + suffixed);
         api.post("/api/0/teams/" + org.slug() + "/nope/projects/", ts.adminToken, Map.of("name", "x")).expect(404);
         String member = ts.seed().memberToken(org, unique("m") + "@x.io", OrgRole.MEMBER, team);
         api.post(path, member, Map.of("name", "x")).expect(403);
