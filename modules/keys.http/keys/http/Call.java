@@ -55,9 +55,10 @@ final class Call {
         if (parsed instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        String got = parsed == null ? "NoneType" : parsed instanceof List<?> ? "list"
-                : parsed instanceof String ? "str" : parsed instanceof Boolean ? "bool" : "int";
+        if (parsed == null) { // DRF: a body of null is no data at all
+            throw ApiException.body(400, Map.of("non_field_errors", List.of("No data provided")));
+        }
         throw ApiException.body(400, Map.of("non_field_errors",
-                List.of("Invalid data. Expected a dictionary, but got " + got + ".")));
+                List.of("Invalid data. Expected a dictionary, but got " + DrfFields.pythonType(parsed) + ".")));
     }
 }

@@ -52,9 +52,15 @@ final class MemberEndpoints {
         }
         f.check();
         long orgId = a.org().id();
+        long callerId = call.caller.user().id();
+        boolean superuser = call.caller.superuser();
         Member created = call.api.store.write(tx -> {
             State s = tx.state();
             s.organization(orgId).orElseThrow(ApiException::notFound);
+            Member self = s.member(orgId, callerId).orElse(null);
+            if (!superuser && (self == null || role.ordinal() > self.role().ordinal())) {
+                throw ApiException.field("orgRole", ROLE_NOT_ALLOWED); // the caller's role as of this write
+            }
             List<Long> teamIds = teamIds(s, orgId, teamSlugs);
             User u = s.userByEmail(email).orElse(null);
             if (u == null) {
@@ -108,6 +114,11 @@ final class MemberEndpoints {
                 m = m.withRole(role);
             }
             if (teamSlugs != null) {
+                Member self = s.member(orgId, callerId).orElse(null);
+                if (!superuser && m.userId() != callerId
+                        && (self == null || m.role().ordinal() > self.role().ordinal())) {
+                    throw ApiException.detail(403, "You do not have permission to change the teams of the given user.");
+                }
                 m = m.withTeams(teamIds(s, orgId, teamSlugs));
             }
             tx.add(new Change.PutMember(m));

@@ -122,6 +122,11 @@ class MembersApiTest extends ApiTestBase {
         api.put(members(org) + mgr.id() + "/", manager, Map.of("orgRole", "owner",
                 "teamRoles", List.of(Map.of("teamSlug", "core")))).expect(403);
         assertTrue(ts.store().state().member(mgr.id()).orElseThrow().teamIds().isEmpty());
+        // Nor may a manager take an owner's teams away (or give them any).
+        assertEquals(detail("You do not have permission to change the teams of the given user."),
+                api.put(members(org) + owner.id() + "/", manager, Map.of("teamRoles", List.of())).expect(403).obj());
+        api.put(members(org) + plain.id() + "/", manager, Map.of("teamRoles", List.of(Map.of("teamSlug", "core"))))
+                .expect(200);
     }
 
     @Test

@@ -297,6 +297,8 @@ class ProjectKeysTest {
         assertEquals(400, bad.statusCode());
         assertTrue(KeysHttp.detail(bad).startsWith("JSON parse error - "), bad.body());
         assertEquals("{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got list.\"]}", post("[]").body());
+        assertEquals("{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got float.\"]}", post("1.5").body());
+        assertEquals("{\"non_field_errors\":[\"No data provided\"]}", post("null").body());
         // 404 for the key comes before the body's 400.
         assertEquals(404, put(Secrets.newKeyHex(), "{\"name\":").statusCode());
         // Field errors come together, in Sentry's field order.
