@@ -53,7 +53,7 @@ final class Dispatcher implements HttpHandler {
             response = internalError(exchange, e);
         }
         // Counted before the answer leaves: a client that scrapes /metrics right after its
-        // response must find that request in it. The latency is the time to the answer's first byte.
+        // response must find that request in it. The latency is the time until the answer is ready.
         api.metrics.record(route == null ? "unmatched" : route.template, response.status, System.nanoTime() - start);
         int bytes = send(exchange, route, response);
         long nanos = System.nanoTime() - start;
