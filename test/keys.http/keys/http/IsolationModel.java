@@ -25,18 +25,8 @@ final class IsolationModel {
     static final String TEAM_NOT_FOUND = "Team not found";
     static final String BAD_PROJECT = "Invalid project parameter. Values must be numbers.";
 
-    /** interface.md §3; scopes that open no route here are left out, they change nothing. */
-    static final Map<String, Set<String>> ROLE_SCOPES = Map.of(
-            "member", Set.of("org:read", "project:read", "team:read", "member:read"),
-            "admin", Set.of("org:read", "project:read", "team:read", "member:read",
-                    "project:write", "project:admin", "team:write", "team:admin"),
-            "manager", Set.of("org:read", "project:read", "team:read", "member:read",
-                    "project:write", "project:admin", "team:write", "team:admin",
-                    "member:write", "member:admin", "org:write"),
-            "owner", Set.of("org:read", "project:read", "team:read", "member:read",
-                    "project:write", "project:admin", "team:write", "team:admin",
-                    "member:write", "member:admin", "org:write", "org:admin"));
-    static final List<String> ROLES = List.of("member", "admin", "manager", "owner");
+    static final Map<String, Set<String>> ROLE_SCOPES = SpecRoles.SCOPES;
+    static final List<String> ROLES = SpecRoles.ROLES;
 
     /** The token scope each method needs, one of (sentry-compat.md §1.1, §5). */
     static final Set<String> ORG_READ = Set.of("org:read", "org:write", "org:admin");

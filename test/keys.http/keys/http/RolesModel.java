@@ -14,18 +14,8 @@ import java.util.TreeSet;
  * of checks (401 → token scope → 404 organization → 403 membership → 403 role-capped scope).
  */
 final class RolesModel {
-    static final List<String> ROLES = List.of("member", "admin", "manager", "owner");
-    /** interface.md §3, restricted to the scopes that open routes. */
-    static final Map<String, Set<String>> ROLE_SCOPES = Map.of(
-            "member", Set.of("org:read", "project:read", "team:read", "member:read"),
-            "admin", Set.of("org:read", "project:read", "team:read", "member:read",
-                    "project:write", "project:admin", "team:write", "team:admin"),
-            "manager", Set.of("org:read", "project:read", "team:read", "member:read",
-                    "project:write", "project:admin", "team:write", "team:admin",
-                    "member:write", "member:admin", "org:write"),
-            "owner", Set.of("org:read", "project:read", "team:read", "member:read",
-                    "project:write", "project:admin", "team:write", "team:admin",
-                    "member:write", "member:admin", "org:write", "org:admin"));
+    static final List<String> ROLES = SpecRoles.ROLES;
+    static final Map<String, Set<String>> ROLE_SCOPES = SpecRoles.SCOPES;
 
     /** Someone making requests: a user's email (null for a bad token), their token's scopes. */
     record Caller(String name, String email, boolean superuser, Set<String> tokenScopes) {
