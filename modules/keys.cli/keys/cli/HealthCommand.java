@@ -23,14 +23,7 @@ final class HealthCommand {
         }
         String base = flags.get("url");
         if (base == null) {
-            String listen = flags.get("listen");
-            // A server listening on every address is asked on loopback; only the host part changes.
-            if (listen.startsWith("0.0.0.0:")) {
-                listen = "127.0.0.1" + listen.substring("0.0.0.0".length());
-            } else if (listen.startsWith("[::]:")) {
-                listen = "[::1]" + listen.substring("[::]".length());
-            }
-            base = "http://" + listen;
+            base = baseUrl(flags.get("listen"));
         }
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
@@ -54,5 +47,16 @@ final class HealthCommand {
             out.println("not ready: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The URL to ask a server listening on {@code listen}: on every address means ask loopback. */
+    static String baseUrl(String listen) {
+        if (listen.startsWith("0.0.0.0:")) {
+            return "http://127.0.0.1" + listen.substring("0.0.0.0".length());
+        }
+        if (listen.startsWith("[::]:")) {
+            return "http://[::1]" + listen.substring("[::]".length());
+        }
+        return "http://" + listen;
     }
 }

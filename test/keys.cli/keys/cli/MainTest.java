@@ -101,6 +101,33 @@ class MainTest {
     }
 
     @Test
+    void healthAsksLoopbackOnlyForAWildcardListenAddress() {
+        assertEquals("http://127.0.0.1:9000", HealthCommand.baseUrl("0.0.0.0:9000"));
+        assertEquals("http://[::1]:9000", HealthCommand.baseUrl("[::]:9000"));
+        assertEquals("http://10.0.0.0:9000", HealthCommand.baseUrl("10.0.0.0:9000"));
+        assertEquals("http://keys.internal:9000", HealthCommand.baseUrl("keys.internal:9000"));
+    }
+
+    /** A PrintStream keeps write errors to itself: an export cut short must not exit 0. */
+    @Test
+    void anExportThatCannotBeWrittenFails() throws Exception {
+        Path data = tmp.resolve("exp");
+        assertEquals(0, run(Map.of(), "token", "create", "--data", data.toString(), "--user", "a@b.io",
+                "--scopes", "org:read").code());
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("no space left on device");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"export", "--data", data.toString()}, Map.of(), new PrintStream(broken),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("export is incomplete"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void healthRefusesSomethingThatIsNotAUrl() {
         Outcome o = run(Map.of(), "health", "--url", "not a url");
         assertEquals(2, o.code(), o.err());
