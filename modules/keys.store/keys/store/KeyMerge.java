@@ -13,6 +13,7 @@ import keys.domain.UseCase;
 final class KeyMerge {
     private final KeyList[] lists;
     private final int[] positions;
+    private final long[] heads; // the id at each list's position: compared often, read once
     private final int[] heap; // indexes into lists, ordered by each list's current id
     private int heapSize;
     private final boolean ascending;
@@ -20,6 +21,7 @@ final class KeyMerge {
     private KeyMerge(int capacity, boolean ascending) {
         this.lists = new KeyList[capacity];
         this.positions = new int[capacity];
+        this.heads = new long[capacity];
         this.heap = new int[capacity];
         this.ascending = ascending;
     }
@@ -41,6 +43,7 @@ final class KeyMerge {
                 merge.add(list, q.bound());
             }
         }
+        merge.heapify();
         Page page = new Page(q);
         while (!page.full() && merge.heapSize > 0) {
             page.offer(merge.pop());
@@ -111,8 +114,15 @@ final class KeyMerge {
         int slot = heapSize;
         lists[slot] = list;
         positions[slot] = start;
+        heads[slot] = list.get(start).id();
         heap[heapSize++] = slot;
-        siftUp(heapSize - 1);
+    }
+
+    /** Orders the lists added so far in one O(k) pass (Floyd), rather than k sift-ups. */
+    private void heapify() {
+        for (int i = heapSize / 2 - 1; i >= 0; i--) {
+            siftDown(i);
+        }
     }
 
     private ClientKey pop() {
@@ -121,6 +131,7 @@ final class KeyMerge {
         int next = positions[slot] + (ascending ? 1 : -1);
         if (next >= 0 && next < lists[slot].size()) {
             positions[slot] = next;
+            heads[slot] = lists[slot].get(next).id();
         } else {
             heap[0] = heap[--heapSize];
         }
@@ -130,24 +141,10 @@ final class KeyMerge {
         return k;
     }
 
-    private long current(int heapIndex) {
-        int slot = heap[heapIndex];
-        return lists[slot].get(positions[slot]).id();
-    }
-
     private boolean before(int a, int b) {
-        return ascending ? current(a) < current(b) : current(a) > current(b);
-    }
-
-    private void siftUp(int i) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(i, parent)) {
-                return;
-            }
-            swap(i, parent);
-            i = parent;
-        }
+        long x = heads[heap[a]];
+        long y = heads[heap[b]];
+        return ascending ? x < y : x > y;
     }
 
     private void siftDown(int i) {
