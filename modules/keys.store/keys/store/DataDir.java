@@ -111,7 +111,7 @@ final class DataDir {
      * that gained an entry: a new directory whose name never reached the disk vanishes with every
      * file in it on a power loss.
      */
-    static void create(Path dir) throws IOException {
+    static void create(Path dir, LogChannelFactory io) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -125,7 +125,7 @@ final class DataDir {
             Files.createDirectories(dir);
         }
         for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            syncDirectory(p);
+            io.syncDirectory(p);
             if (p.equals(existing)) {
                 break;
             }

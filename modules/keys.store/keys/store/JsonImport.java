@@ -39,7 +39,7 @@ final class JsonImport {
     }
 
     static void into(Path dir, InputStream in, StoreOptions options) throws IOException {
-        DataDir.create(dir);
+        DataDir.create(dir, options.channels());
         StoreLock lock = StoreLock.acquire(dir); // no server may open the directory halfway through
         try {
             List<DataDir.Numbered> present = new ArrayList<>(DataDir.logs(dir));

@@ -79,7 +79,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store openOrThrow(Path dir, StoreOptions options) throws IOException {
-        DataDir.create(dir);
+        DataDir.create(dir, options.channels());
         StoreLock lock = StoreLock.acquire(dir);
         try {
             Recovery.Result r = Recovery.scan(dir);

@@ -19,6 +19,8 @@ public final class FaultyChannels implements LogChannelFactory {
     volatile CountDownLatch forceGate;
     final CountDownLatch forceEntered = new CountDownLatch(1);
     final AtomicInteger forces = new AtomicInteger();
+    /** Every directory synced, in order. */
+    final java.util.List<Path> syncedDirectories = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public LogChannel create(Path file) throws IOException {
@@ -32,6 +34,7 @@ public final class FaultyChannels implements LogChannelFactory {
 
     @Override
     public void syncDirectory(Path dir) throws IOException {
+        syncedDirectories.add(dir);
         DEFAULT.syncDirectory(dir);
     }
 

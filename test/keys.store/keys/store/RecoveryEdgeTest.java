@@ -89,13 +89,17 @@ class RecoveryEdgeTest {
     }
 
     @Test
-    void aNewDataDirectoryIsCreatedPrivateWithItsParents() throws IOException {
+    void aNewDataDirectoryIsCreatedPrivateAndEveryParentThatGainedAnEntryIsSynced() throws IOException {
         Path dir = tmp.resolve("a/b/data");
-        try (Store store = Store.open(dir, Fixtures.FAST)) {
+        FaultyChannels io = new FaultyChannels();
+        try (Store store = Store.open(dir, Fixtures.FAST.withChannels(io))) {
             assertTrue(Files.isDirectory(dir));
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(dir)));
         }
+        Path abs = dir.toAbsolutePath();
+        assertEquals(java.util.List.of(abs.getParent(), abs.getParent().getParent(), tmp.toAbsolutePath()),
+                io.syncedDirectories.subList(0, 3), "b, a, then the directory that already existed");
     }
 
     /** A damaged frame followed by megabytes of a repeated byte: every offset looks like a large frame. */
