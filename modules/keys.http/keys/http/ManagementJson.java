@@ -94,15 +94,8 @@ final class ManagementJson {
                 .name("platform");
         nullable(w, p.platform());
         w.name("dateCreated").value(Timestamps.format(p.createdMicros()))
-                .name("isMember").value(isMember(p, viewer))
-                .name("teams").beginArray();
-        for (long teamId : p.teamIds()) {
-            Team t = state.team(teamId).orElse(null);
-            if (t != null) {
-                team(w, t, state, viewer);
-            }
-        }
-        w.endArray();
+                .name("isMember").value(isMember(p, viewer));
+        teams(w, p, state, viewer);
         if (withOrganization) {
             Organization o = state.organization(p.orgId()).orElse(null);
             if (o != null) {
@@ -114,6 +107,15 @@ final class ManagementJson {
             }
         }
         w.endObject();
+    }
+
+    /** The project's {@code teams} member: each team object, in the project's order. */
+    static void teams(JsonWriter w, Project p, State state, Member viewer) {
+        w.name("teams").beginArray();
+        for (long teamId : p.teamIds()) {
+            state.team(teamId).ifPresent(t -> team(w, t, state, viewer));
+        }
+        w.endArray();
     }
 
     static boolean isMember(Project p, Member viewer) {

@@ -7,7 +7,6 @@ import keys.domain.Organization;
 import keys.domain.Project;
 import keys.domain.Scope;
 import keys.domain.Secrets;
-import keys.domain.Team;
 import keys.domain.Timestamps;
 import keys.json.JsonWriter;
 import keys.store.State;
@@ -52,16 +51,9 @@ final class ProjectDetailsJson {
                 .name("isPublic").value(false);
         ManagementJson.letterAvatar(w);
         w.name("color").value(color(p.slug()))
-                .name("status").value("active")
-                .name("teams").beginArray();
-        for (long teamId : p.teamIds()) {
-            Team t = state.team(teamId).orElse(null);
-            if (t != null) {
-                ManagementJson.team(w, t, state, viewer);
-            }
-        }
-        w.endArray()
-                .name("latestRelease").nullValue()
+                .name("status").value("active");
+        ManagementJson.teams(w, p, state, viewer);
+        w.name("latestRelease").nullValue()
                 .name("options").beginObject().endObject()
                 .name("digestsMinDelay").value(300)
                 .name("digestsMaxDelay").value(1800)

@@ -36,27 +36,7 @@ class KeyJsonTest {
     void theWholeObjectByteForByte() {
         String e = "https://sentry.example.com";
         String n = Long.toString(PROJECT);
-        String expected = "{\"id\":\"" + PUB + "\",\"name\":\"Liked Pegasus\",\"label\":\"Liked Pegasus\","
-                + "\"public\":\"" + PUB + "\",\"secret\":\"" + SEC + "\",\"projectId\":" + n + ",\"isActive\":true,"
-                + "\"rateLimit\":{\"window\":7200,\"count\":1000},"
-                + "\"dsn\":{\"secret\":\"https://" + PUB + ":" + SEC + "@sentry.example.com/" + n + "\","
-                + "\"public\":\"https://" + PUB + "@sentry.example.com/" + n + "\","
-                + "\"csp\":\"" + e + "/api/" + n + "/csp-report/?sentry_key=" + PUB + "\","
-                + "\"security\":\"" + e + "/api/" + n + "/security/?sentry_key=" + PUB + "\","
-                + "\"minidump\":\"" + e + "/api/" + n + "/minidump/?sentry_key=" + PUB + "\","
-                + "\"nel\":\"" + e + "/api/" + n + "/nel/?sentry_key=" + PUB + "\","
-                + "\"unreal\":\"" + e + "/api/" + n + "/unreal/" + PUB + "/\","
-                + "\"crons\":\"" + e + "/api/" + n + "/cron/___MONITOR_SLUG___/" + PUB + "/\","
-                + "\"cdn\":\"" + e + "/js-sdk-loader/" + PUB + ".min.js\","
-                + "\"playstation\":\"" + e + "/api/" + n + "/playstation/?sentry_key=" + PUB + "\","
-                + "\"integration\":\"" + e + "/api/" + n + "/integration/\","
-                + "\"otlp_traces\":\"" + e + "/api/" + n + "/integration/otlp/v1/traces\","
-                + "\"otlp_logs\":\"" + e + "/api/" + n + "/integration/otlp/v1/logs\"},"
-                + "\"browserSdkVersion\":\"10.x\","
-                + "\"browserSdk\":{\"choices\":[[\"10.x\",\"10.x\"],[\"9.x\",\"9.x\"],[\"8.x\",\"8.x\"],[\"7.x\",\"7.x\"]]},"
-                + "\"dateCreated\":\"2023-06-21T19:50:26.036254Z\","
-                + "\"dynamicSdkLoaderOptions\":{\"hasReplay\":true,\"hasPerformance\":true,\"hasDebug\":false,"
-                + "\"hasFeedback\":false,\"hasLogsAndMetrics\":false}}";
+        String expected = ExpectedKeyJson.likedPegasus(e, PUB, SEC, n, "10.x", false);
         assertEquals(expected, one(config(e, null, false, null), ORG, KEY, false));
         assertEquals(expected.substring(0, expected.length() - 1) + ",\"useCase\":\"user\"}",
                 one(config(e, null, false, null), ORG, KEY, true));

@@ -118,28 +118,7 @@ class OpenApiConformanceTest {
         String token = seed.memberToken(o, unique("m") + "@x.test", OrgRole.MEMBER, t);
         String e = ts.url;
         String n = Long.toString(p.id());
-        String host = e.substring("http://".length());
-        String expected = "{\"id\":\"" + pub + "\",\"name\":\"Liked Pegasus\",\"label\":\"Liked Pegasus\","
-                + "\"public\":\"" + pub + "\",\"secret\":\"" + sec + "\",\"projectId\":" + n + ",\"isActive\":true,"
-                + "\"rateLimit\":{\"window\":7200,\"count\":1000},"
-                + "\"dsn\":{\"secret\":\"http://" + pub + ":" + sec + "@" + host + "/" + n + "\","
-                + "\"public\":\"http://" + pub + "@" + host + "/" + n + "\","
-                + "\"csp\":\"" + e + "/api/" + n + "/csp-report/?sentry_key=" + pub + "\","
-                + "\"security\":\"" + e + "/api/" + n + "/security/?sentry_key=" + pub + "\","
-                + "\"minidump\":\"" + e + "/api/" + n + "/minidump/?sentry_key=" + pub + "\","
-                + "\"nel\":\"" + e + "/api/" + n + "/nel/?sentry_key=" + pub + "\","
-                + "\"unreal\":\"" + e + "/api/" + n + "/unreal/" + pub + "/\","
-                + "\"crons\":\"" + e + "/api/" + n + "/cron/___MONITOR_SLUG___/" + pub + "/\","
-                + "\"cdn\":\"" + e + "/js-sdk-loader/" + pub + ".min.js\","
-                + "\"playstation\":\"" + e + "/api/" + n + "/playstation/?sentry_key=" + pub + "\","
-                + "\"integration\":\"" + e + "/api/" + n + "/integration/\","
-                + "\"otlp_traces\":\"" + e + "/api/" + n + "/integration/otlp/v1/traces\","
-                + "\"otlp_logs\":\"" + e + "/api/" + n + "/integration/otlp/v1/logs\"},"
-                + "\"browserSdkVersion\":\"7.x\","
-                + "\"browserSdk\":{\"choices\":[[\"10.x\",\"10.x\"],[\"9.x\",\"9.x\"],[\"8.x\",\"8.x\"],[\"7.x\",\"7.x\"]]},"
-                + "\"dateCreated\":\"2023-06-21T19:50:26.036254Z\","
-                + "\"dynamicSdkLoaderOptions\":{\"hasReplay\":true,\"hasPerformance\":true,\"hasDebug\":true,"
-                + "\"hasFeedback\":false,\"hasLogsAndMetrics\":false}}";
+        String expected = ExpectedKeyJson.likedPegasus(e, pub, sec, n, "7.x", true);
         HttpResponse<String> one = ts.get(projectKeys(o.slug(), "p") + pub + "/", token);
         assertEquals(expected, one.body());
         HttpResponse<String> list = ts.get(orgKeys(o.slug()) + "?per_page=1", token);
