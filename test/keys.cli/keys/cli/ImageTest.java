@@ -40,7 +40,6 @@ class ImageTest {
         }
     }
 
-    /** Sizes as {@code du -sb} counts them (files and directories, apparent bytes), in MiB. */
     @Test
     void theImageIsAtMost64MiBWithItsAotCache() throws Exception {
         double mib = bytes(KeysProcess.launcher().getParent().getParent()) / MIB;
@@ -59,6 +58,7 @@ class ImageTest {
         assertTrue(mib <= 40, "image without its AOT cache: " + mib + " MiB");
     }
 
+    /** Bytes as {@code du -sb} counts them: files and directories, apparent sizes. */
     private static long bytes(Path dir) throws Exception {
         try (Stream<Path> all = Files.walk(dir)) {
             long sum = 0;
