@@ -32,7 +32,7 @@ class JarsTest {
         Checkout first = live.copyTo(Files.createDirectory(tmp.resolve("a")));
         Checkout second = live.copyTo(Files.createDirectory(tmp.resolve("second-copy")));
         first.build(Map.of(), "jars");
-        Thread.sleep(1100); // entry times would differ by at least a second (zip times have 2 s steps at most)
+        Thread.sleep(2100); // the second build's class files are newer, even at zip's 2 s resolution
         second.build(Map.of(), "jars");
 
         List<String> expected = new ArrayList<>();
