@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Build, test, link and benchmark `keys`. Needs only a JDK 21+ (and Maven's client for test jars).
-#   ./build.sh [build]   compile every module and link build/image (launcher build/image/bin/keys)
+#   ./build.sh [build]   compile every module, write build/jars/keys-*-VERSION.jar and link
+#                        build/image (launcher build/image/bin/keys) from those jars
+#   ./build.sh jars      compile and write the jars only (no image)
+#   ./build.sh install   write the jars and their POMs into the local Maven repository
+#                        (~/.m2/repository, or the directory KEYS_M2_REPO names)
 #   ./build.sh test [JUNIT ARGS]   build, then run every test; prints "N passed, N failed, N skipped"
 #   ./build.sh run [ARGS]          build, then exec `keys serve ARGS`
 #   ./build.sh bench [ARGS]        build, then run the benchmark suite (JSON lines + a table)
@@ -19,6 +23,12 @@ JUNIT_JAR=junit-platform-console-standalone-6.0.1.jar
 JUNIT_SHA256=3009120b7953bfe63add272e65b2bbeca0d41d0dfd8dea605201db15b640e0ff
 
 MODULES=(keys.json keys.domain keys.store keys.http keys.cli)
+MAIN=keys.cli/keys.cli.Main # the launcher's module/class
+# The release, in one place: the top-level VERSION file. It becomes every module's version (module
+# descriptors, jars, POMs) and the resource `version` beside the main class (`keys version`).
+read -r VERSION < VERSION
+GROUP_ID=keys # Maven coordinates: keys:keys-<module>:VERSION
+JAR_DATE=2000-01-01T00:00:00Z # every jar entry's time, so that jars are byte-reproducible
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 
@@ -53,18 +63,88 @@ newer_than() { # true when anything under the given dirs is newer than stamp $1 
 
 compile_modules() {
   local stamp=$OUT/classes.stamp
-  if newer_than "$stamp" modules; then
+  if newer_than "$stamp" modules VERSION; then
     touch "$stamp.new" # before compiling: a source edited meanwhile is newer than the stamp
     rm -rf "$OUT/classes"
     mkdir -p "$OUT/classes"
     find modules -name '*.java' > "$OUT/sources.txt"
     # Inline string concatenation: no StringConcatFactory bootstrap at start-up.
     "$JAVAC" --release 21 -Xlint:all -Werror -encoding UTF-8 -XDstringConcat=inline \
-      --module-source-path modules -d "$OUT/classes" @"$OUT/sources.txt"
+      --module-version "$VERSION" --module-source-path modules -d "$OUT/classes" @"$OUT/sources.txt"
     # Resources (word lists etc.) sit beside the sources.
     (cd modules && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/classes/" \;)
+    local main_class=${MAIN#*/}
+    cp VERSION "$OUT/classes/${MAIN%%/*}/$(dirname "${main_class//.//}")/version"
     mv "$stamp.new" "$stamp"
   fi
+}
+
+jar_file() { # keys.cli -> keys-cli-VERSION.jar
+  echo "keys-${1#keys.}-$VERSION.jar"
+}
+
+# One modular jar per module, byte-reproducible: entries in byte order, all dated JAR_DATE.
+package_jars() {
+  local stamp=$OUT/jars.stamp m main
+  [ "$OUT/classes.stamp" -nt "$stamp" ] || [ ! -d "$OUT/jars" ] || return 0
+  rm -rf "$OUT/jars"
+  mkdir -p "$OUT/jars"
+  for m in "${MODULES[@]}"; do
+    main=()
+    [ "$m" = "${MAIN%%/*}" ] && main=(--main-class "${MAIN#*/}")
+    (cd "$OUT/classes/$m" && find . -type f | sed 's|^\./||' | LC_ALL=C sort > "$OUT/jar-entries.txt" &&
+      "$JDK/bin/jar" --create --file "$OUT/jars/$(jar_file "$m")" --module-version "$VERSION" \
+        --date "$JAR_DATE" "${main[@]}" @"$OUT/jar-entries.txt")
+  done
+  touch "$stamp"
+}
+
+# The local Maven repository's own layout (jar, POM, maven-metadata-local.xml), written directly:
+# no Maven plugin needed. Each POM declares the keys.* modules its module `requires`, compile scope.
+install_jars() {
+  local repo=${KEYS_M2_REPO:-$HOME/.m2/repository} m artifact dir
+  for m in "${MODULES[@]}"; do
+    artifact=keys-${m#keys.}
+    dir=$repo/${GROUP_ID//.//}/$artifact
+    mkdir -p "$dir/$VERSION"
+    cp "$OUT/jars/$(jar_file "$m")" "$dir/$VERSION/"
+    # shellcheck disable=SC2046 # one word per dependency
+    pom "$artifact" $("$JDK/bin/jar" --describe-module --file "$OUT/jars/$(jar_file "$m")" |
+      sed -n 's/^requires keys\.\([^ ]*\).*/keys-\1/p') > "$dir/$VERSION/$artifact-$VERSION.pom"
+    metadata "$dir" "$artifact" > "$dir/maven-metadata-local.xml"
+  done
+  echo "installed $GROUP_ID:keys-*:$VERSION into $repo"
+}
+
+pom() { # ARTIFACT DEPENDENCY...
+  local artifact=$1 dep; shift
+  cat <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>$GROUP_ID</groupId>
+  <artifactId>$artifact</artifactId>
+  <version>$VERSION</version>
+  <dependencies>
+EOF
+  for dep in "$@"; do
+    printf '    <dependency>\n      <groupId>%s</groupId>\n      <artifactId>%s</artifactId>\n' "$GROUP_ID" "$dep"
+    printf '      <version>%s</version>\n      <scope>compile</scope>\n    </dependency>\n' "$VERSION"
+  done
+  printf '  </dependencies>\n</project>\n'
+}
+
+metadata() { # ARTIFACT_DIR ARTIFACT: lists every version installed there
+  local v versions=()
+  for v in "$1"/*/; do
+    v=$(basename "$v")
+    [ -f "$1/$v/$2-$v.pom" ] && versions+=("$v")
+  done
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<metadata>\n  <groupId>%s</groupId>\n' "$GROUP_ID"
+  printf '  <artifactId>%s</artifactId>\n  <versioning>\n    <release>%s</release>\n    <versions>\n' "$2" "$VERSION"
+  printf '      <version>%s</version>\n' $(printf '%s\n' "${versions[@]}" | sort -V)
+  printf '    </versions>\n    <lastUpdated>%s</lastUpdated>\n  </versioning>\n</metadata>\n' "$(date -u +%Y%m%d%H%M%S)"
 }
 
 # Defaults for a small box; KEYS_JAVA_OPTS (e.g. -Xmx4g) comes after them and wins.
@@ -75,29 +155,39 @@ JVM_FLAGS="-XX:+UseSerialGC -Xss512k -Xmx1g -XX:-UsePerfData"
 train_aot_cache() {
   [ "$(java_major "$JDK")" -ge 25 ] || return 0
   if ! "$OUT/image/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/image/lib/keys.aot" \
-      -m keys.cli/keys.cli.Main train >"$OUT/aot.log" 2>&1; then
+      -m "$MAIN" train >"$OUT/aot.log" 2>&1; then
     rm -f "$OUT/image/lib/keys.aot"
     echo "build.sh: AOT training failed (see $OUT/aot.log); the image works without the cache" >&2
   fi
 }
 
+# jlink's objcopy stripping leaves the symbol tables (libjvm.so: 29.8 MB); binutils' strip, when
+# present, takes them too (24.8 MB). Only bin/java and our launcher are used: the JDK's other
+# commands (keytool, jwebserver) go.
+strip_image() {
+  find "$OUT/image/bin" -type f ! -name java -delete
+  command -v strip >/dev/null || return 0
+  find "$OUT/image/bin" "$OUT/image/lib" -type f \( -name '*.so' -o -perm -u+x \) -exec strip --strip-unneeded {} +
+}
+
 link_image() {
   local stamp=$OUT/image.stamp
-  if [ "$OUT/classes.stamp" -nt "$stamp" ] || [ jlink.conf -nt "$stamp" ] || [ ! -x "$OUT/image/bin/keys" ]; then
+  if [ "$OUT/jars.stamp" -nt "$stamp" ] || [ jlink.conf -nt "$stamp" ] || [ ! -x "$OUT/image/bin/keys" ]; then
     rm -rf "$OUT/image"
-    local mp=$OUT/classes
+    local mp=$OUT/jars # the image runs exactly the jars' code
     [ -d "$JDK/jmods" ] && mp=$JDK/jmods:$mp
     # Stripping native symbols needs binutils' objcopy; a machine without it still links.
     local strip=()
     command -v objcopy >/dev/null && strip=(--strip-native-debug-symbols="objcopy=$(command -v objcopy)")
     "$JDK/bin/jlink" @jlink.conf "${strip[@]}" --module-path "$mp" --output "$OUT/image"
+    strip_image
     # Our own launcher: `exec` so that SIGTERM reaches the JVM, not a shell.
     cat > "$OUT/image/bin/keys" <<EOF
 #!/bin/sh
 dir=\$(cd "\$(dirname "\$0")" && pwd)
 aot=
 [ -f "\$dir/../lib/keys.aot" ] && aot="-XX:AOTCache=\$dir/../lib/keys.aot"
-exec "\$dir/java" $JVM_FLAGS \$aot \${KEYS_JAVA_OPTS:-} -m keys.cli/keys.cli.Main "\$@"
+exec "\$dir/java" $JVM_FLAGS \$aot \${KEYS_JAVA_OPTS:-} -m $MAIN "\$@"
 EOF
     chmod 755 "$OUT/image/bin/keys"
     train_aot_cache
@@ -140,11 +230,16 @@ compile_tests() {
 }
 
 # Concurrent invocations (several shells on one checkout) take turns at compiling and linking.
-build() {
+build_jars() {
   mkdir -p "$OUT"
   exec 9>"$OUT/.build.lock"
   flock 9
   compile_modules
+  package_jars
+}
+
+build() {
+  build_jars
   link_image
 }
 
@@ -176,6 +271,8 @@ cmd=${1:-build}
 [ $# -gt 0 ] && shift
 case "$cmd" in
   build) build ;;
+  jars) build_jars ;;
+  install) build_jars; install_jars ;;
   test) run_tests "$@" ;;
   run) build; exec 9>&-; exec "$OUT/image/bin/keys" serve "$@" ;;
   bench)
@@ -186,5 +283,5 @@ case "$cmd" in
     exec "$JAVA" -Xmx8g -Dkeys.image="$OUT/image" -cp "$(module_classpath):$OUT/test-classes:$junit" \
       keys.bench.Bench "$@" ;;
   clean) rm -rf "$OUT" ;;
-  *) die "unknown command '$cmd' (build, test, run, bench, clean)" ;;
+  *) die "unknown command '$cmd' (build, jars, install, test, run, bench, clean)" ;;
 esac

@@ -2,10 +2,6 @@ package keys.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 /** {@code keys health}: a container health check that needs no curl. */
@@ -37,12 +33,10 @@ final class HealthCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("keys health: not a URL: '" + base + "'");
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            out.println(r.statusCode() == 200 ? "ready" : "not ready: " + r.statusCode());
-            return r.statusCode() == 200 ? 0 : 1;
+            int status = HttpCall.send(uri, "GET", Map.of(), null, 3000);
+            out.println(status == 200 ? "ready" : "not ready: " + status);
+            return status == 200 ? 0 : 1;
         } catch (java.io.IOException e) {
             out.println("not ready: " + e.getMessage());
             return 1;

@@ -1,12 +1,16 @@
 package keys.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
 /** The {@code keys} launcher: picks the sub-command; usage errors exit 2, failures exit 1. */
 public final class Main {
-    static final String VERSION = "0.1.0";
+    /** The release: the top-level VERSION file, which build.sh puts beside this class. */
+    static final String VERSION = version();
 
     private static final String HELP = """
             Usage: keys COMMAND [flags]   (keys COMMAND --help for its flags)
@@ -23,6 +27,14 @@ public final class Main {
             """;
 
     private Main() {
+    }
+
+    private static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("version")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     public static void main(String[] args) {

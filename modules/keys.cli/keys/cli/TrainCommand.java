@@ -3,9 +3,7 @@ package keys.cli;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -39,20 +37,20 @@ final class TrainCommand {
             String token = Files.readString(dir.resolve("data").resolve("demo-token")).strip();
             Server server = running.server();
             String base = "http://127.0.0.1:" + server.port();
-            HttpClient client = HttpClient.newHttpClient();
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
             String[] gets = {"/healthz", "/readyz", "/api/0/organizations/demo/project-keys/",
                     "/api/0/organizations/demo/project-keys/?team=backend&status=active&per_page=2",
                     "/api/0/projects/demo/api/keys/", "/api/0/organizations/", "/api/0/organizations/demo/teams/",
                     "/api/0/organizations/demo/projects/", "/api/0/projects/demo/api/", "/nope"};
             for (int round = 0; round < 50; round++) {
                 for (String path : gets) {
-                    send(client, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
+                    send(base + path, "GET", auth, null);
                 }
-                send(client, HttpRequest.newBuilder(URI.create(base + "/api/0/projects/demo/api/keys/"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"train " + round + "\"}")));
+                send(base + "/api/0/projects/demo/api/keys/", "POST",
+                        Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+                        "{\"name\":\"train " + round + "\"}");
             }
-            send(client, HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
+            send(base + "/metrics", "GET", Map.of(), null);
             running.stop(0);
             Store.check(dir.resolve("data"));
             out.println("keys train: done");
@@ -64,7 +62,7 @@ final class TrainCommand {
         }
     }
 
-    private static void send(HttpClient client, HttpRequest.Builder request) throws Exception {
-        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    private static void send(String url, String method, Map<String, String> headers, String json) throws Exception {
+        HttpCall.send(URI.create(url), method, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8), 0);
     }
 }

@@ -3,12 +3,15 @@ package keys.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +19,55 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the container relies on, without a container engine: the linked image runs from a bare
  * copy, with no JDK on PATH, read-only, as an unprivileged user writing only its data directory;
- * and {@code keys health} tells ready from not ready by exit code.
+ * and {@code keys health} tells ready from not ready by exit code. And it stays small.
  */
 class ImageTest {
+    private static final double MIB = 1 << 20;
+
     @TempDir
     Path tmp;
+
+    @Test
+    void theImageHoldsOnlyTheJdkModulesKeysUses() throws Exception {
+        Path image = KeysProcess.launcher().getParent().getParent();
+        String modules = Files.readAllLines(image.resolve("release")).stream().filter(l -> l.startsWith("MODULES="))
+                .findFirst().orElseThrow();
+        List<String> jdk = Arrays.stream(modules.substring("MODULES=\"".length(), modules.length() - 1).split(" "))
+                .filter(m -> !m.startsWith("keys.")).sorted().toList();
+        assertEquals(List.of("java.base", "jdk.httpserver", "jdk.unsupported"), jdk);
+        try (Stream<Path> bin = Files.list(image.resolve("bin"))) {
+            assertEquals(List.of("java", "keys"), bin.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void theImageIsAtMost64MiBWithItsAotCache() throws Exception {
+        double mib = bytes(KeysProcess.launcher().getParent().getParent()) / MIB;
+        assertTrue(mib <= 64, "image with its AOT cache: " + mib + " MiB");
+    }
+
+    @Test
+    void theImageWithoutItsAotCacheIsAtMost40MiBWhenNativeSymbolsAreStripped() throws Exception {
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "strip"))),
+                "no strip (binutils) on PATH: build.sh leaves the native symbol tables in, so 40 MiB is out of reach");
+        Path image = KeysProcess.launcher().getParent().getParent();
+        Path aot = image.resolve("lib/keys.aot");
+        long cache = Files.exists(aot) ? Files.size(aot) : 0;
+        double mib = (bytes(image) - cache) / MIB;
+        assertTrue(mib <= 40, "image without its AOT cache: " + mib + " MiB");
+    }
+
+    /** Bytes as {@code du -sb} counts them: files and directories, apparent sizes. */
+    private static long bytes(Path dir) throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            long sum = 0;
+            for (Path p : (Iterable<Path>) all::iterator) {
+                sum += Files.size(p);
+            }
+            return sum;
+        }
+    }
 
     @Test
     void aReadOnlyCopyRunsAsNobodyWithOnlyTheDataDirectoryWritable() throws Exception {
