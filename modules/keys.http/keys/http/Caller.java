@@ -25,7 +25,7 @@ record Caller(User user, Token token) {
     }
 
     /** A superuser's token with every scope: the one that may act for other users. */
-    boolean allPowerful() {
+    boolean superuserWithEveryScope() {
         return superuser() && token.scopes().containsAll(Scope.all());
     }
 

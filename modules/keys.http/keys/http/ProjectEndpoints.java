@@ -1,6 +1,7 @@
 package keys.http;
 
 import java.util.List;
+import java.util.Set;
 
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
@@ -26,7 +27,7 @@ final class ProjectEndpoints {
     static final int MAX_NAME = 50;
     static final int MAX_PLATFORM = 64;
     static final String SLUG_TAKEN = "A project with this slug already exists.";
-    private static final java.util.Set<Scope> WRITE_SCOPES = java.util.Set.of(Scope.PROJECT_WRITE, Scope.PROJECT_ADMIN);
+    private static final Set<Scope> WRITE_SCOPES = Set.of(Scope.PROJECT_WRITE, Scope.PROJECT_ADMIN);
 
     private ProjectEndpoints() {
     }

@@ -39,7 +39,7 @@ final class TokenEndpoints {
 
     static Response create(Call call) {
         Fields f = Fields.of(call);
-        if (f.has("user") && !call.caller.allPowerful()) {
+        if (f.has("user") && !call.caller.superuserWithEveryScope()) {
             throw ApiException.forbidden();
         }
         String name = f.string("name", false, true, true, MAX_NAME);
@@ -103,9 +103,12 @@ final class TokenEndpoints {
         return Response.noContent();
     }
 
-    /** The subset rule: the caller's own token with no scope the calling token lacks, or anything for an all-powerful one. */
+    /**
+     * The subset rule: one of the caller's tokens with no scope the calling token lacks; any
+     * token at all for a superuser's token with every scope.
+     */
     private static boolean manages(Caller caller, Token t) {
-        return caller.allPowerful()
+        return caller.superuserWithEveryScope()
                 || (t.userId() == caller.user().id() && caller.token().scopes().containsAll(t.scopes()));
     }
 
