@@ -69,7 +69,7 @@ final class DataCommands {
             out.print(flags.help("Writes the whole state as JSON Lines."));
             return 0;
         }
-        noPositional(flags, "export");
+        flags.noPositional();
         try (Store store = openReporting(existing(flags.get("data")), "export", "never", err)) {
             String file = flags.get("out");
             if (file == null) {
@@ -111,7 +111,7 @@ final class DataCommands {
             out.print(flags.help("Verifies the data directory: framing, checksums, references."));
             return 0;
         }
-        noPositional(flags, "check");
+        flags.noPositional();
         CheckReport report = Store.check(existing(flags.get("data")));
         out.println(report);
         return report.ok() ? 0 : 1;
@@ -123,17 +123,11 @@ final class DataCommands {
             out.print(flags.help("Rewrites the log as a snapshot of the live state."));
             return 0;
         }
-        noPositional(flags, "compact");
+        flags.noPositional();
         try (Store store = openReporting(existing(flags.get("data")), "compact", "always", err)) {
             store.compact();
         }
         out.println("keys compact: done");
         return 0;
-    }
-
-    private static void noPositional(Flags flags, String command) {
-        if (!flags.positional().isEmpty()) {
-            throw new UsageException("keys " + command + ": unexpected argument '" + flags.positional().get(0) + "'");
-        }
     }
 }

@@ -87,6 +87,13 @@ final class Flags {
         return positional;
     }
 
+    /** For commands that take no plain arguments: a stray word (say, {@code --superuser false}) is a usage error. */
+    void noPositional() {
+        if (!positional.isEmpty()) {
+            throw new UsageException("keys " + command + ": unexpected argument '" + positional.get(0) + "'");
+        }
+    }
+
     String help(String summary) {
         StringBuilder out = new StringBuilder("Usage: keys " + command + " [flags]\n" + summary + "\n\nFlags:\n");
         for (Spec s : specs.values()) {

@@ -17,6 +17,7 @@ final class HealthCommand {
             out.print(flags.help("Asks a running server's /readyz; exit 0 when ready, 1 otherwise."));
             return 0;
         }
+        flags.noPositional();
         String base = flags.get("url");
         if (base == null) {
             base = baseUrl(flags.get("listen"));

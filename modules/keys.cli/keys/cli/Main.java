@@ -66,6 +66,12 @@ public final class Main {
                 case "health" -> HealthCommand.run(rest, env, out, err);
                 case "train" -> TrainCommand.run(rest, env, out, err);
                 case "version", "--version" -> {
+                    Flags flags = new Flags("version");
+                    if (flags.parse(rest, Map.of())) {
+                        out.print(flags.help("Prints the version and the Java runtime."));
+                        yield 0;
+                    }
+                    flags.noPositional();
                     out.println("keys " + VERSION + " (Java " + Runtime.version() + ")");
                     yield 0;
                 }

@@ -38,6 +38,7 @@ final class TokenCommand {
             out.print(flags.help("Mints a token offline and prints it once."));
             return 0;
         }
+        flags.noPositional();
         String email = flags.get("user");
         if (email == null || !(Emails.isValid(email) || email.equals(Bootstrap.ADMIN_EMAIL))) {
             throw new UsageException("keys token create: --user needs a valid email");

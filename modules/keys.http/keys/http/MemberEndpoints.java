@@ -3,9 +3,11 @@ package keys.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import keys.domain.Member;
 import keys.domain.OrgRole;
+import keys.domain.Scope;
 import keys.domain.Team;
 import keys.domain.Timestamps;
 import keys.domain.User;
@@ -91,15 +93,20 @@ final class MemberEndpoints {
         List<String> teamSlugs = f.has("teamRoles") ? teamRoles(f, a) : null;
         f.check();
         OrgRole role = roleName == null ? null : OrgRole.parse(roleName).orElseThrow();
+        boolean admin = call.caller.hasAnyIn(a.member(), Set.of(Scope.MEMBER_ADMIN));
+        if (!admin && call.caller.hasAnyIn(a.member(), Set.of(Scope.MEMBER_INVITE))) {
+            throw ApiException.forbidden(); // Sentry: member:invite alone only resends invitations
+        }
         long orgId = a.org().id();
         long callerId = call.caller.user().id();
         boolean superuser = call.caller.superuser();
+        boolean mayAssignRoles = superuser || admin; // Sentry's get_allowed_org_roles: none without member:admin
         Member updated = call.api.store.write(tx -> {
             State s = tx.state();
             Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
             if (role != null && role != m.role()) {
                 Member self = s.member(orgId, callerId).orElse(null);
-                if (!superuser && (self == null || role.ordinal() > self.role().ordinal())) {
+                if (!superuser && (!mayAssignRoles || self == null || role.ordinal() > self.role().ordinal())) {
                     throw ApiException.detail(403, "You do not have permission to assign the given role.");
                 }
                 if (!superuser && m.role().ordinal() > self.role().ordinal()) {
@@ -127,9 +134,16 @@ final class MemberEndpoints {
         return Response.ok(encode(updated, call.api.store.state()));
     }
 
+    /**
+     * Anyone with {@code member:read} may leave; removing someone else needs {@code member:admin}
+     * (400 otherwise, as Sentry's RelaxedMemberPermission leaves it to the endpoint).
+     */
     static Response delete(Call call) {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
         Member target = find(call, a);
+        if (target.userId() != call.caller.user().id() && !call.caller.hasAnyIn(a.member(), Set.of(Scope.MEMBER_ADMIN))) {
+            throw ApiException.detail(400, "You are missing the member:admin scope.");
+        }
         long orgId = a.org().id();
         long callerId = call.caller.user().id();
         boolean superuser = call.caller.superuser();
@@ -150,11 +164,22 @@ final class MemberEndpoints {
         return Response.noContent();
     }
 
-    /** {@code POST …/members/{id}/teams/{team}/}: 201 with the team, or 204 when already in it. */
+    /**
+     * {@code POST …/members/{id}/teams/{team}/}: 201 with the team, or 204 when already in it.
+     * Who may add is Sentry's rule: global access (open membership, manager, owner, superuser) or
+     * an admin of that team; anyone else gets Sentry's 202 for an access request, which keys does
+     * not keep.
+     */
     static Response joinTeam(Call call) {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
         Member target = find(call, a);
         Team team = TeamEndpoints.find(a, call.param("team"));
+        if (target.teamIds().contains(team.id())) {
+            return Response.noContent();
+        }
+        if (!a.hasGlobalAccess() && !adminsTeam(call, a, team)) {
+            return Response.json(202, null);
+        }
         boolean added = call.api.store.write(tx -> {
             State s = tx.state();
             Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
@@ -171,11 +196,20 @@ final class MemberEndpoints {
         return Response.created(teamAfter(call, a, team));
     }
 
-    /** {@code DELETE …/members/{id}/teams/{team}/}: 200 with the team, as Sentry answers. */
+    /**
+     * {@code DELETE …/members/{id}/teams/{team}/}: 200 with the team, as Sentry answers. One leaves
+     * a team oneself; taking someone else off needs a superuser, a manager or owner, or an admin
+     * of that team (400 otherwise, Sentry's answer).
+     */
     static Response leaveTeam(Call call) {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
         Member target = find(call, a);
         Team team = TeamEndpoints.find(a, call.param("team"));
+        boolean self = target.userId() == call.caller.user().id();
+        boolean managerOrOwner = a.member() != null && a.member().role().hasGlobalAccess();
+        if (!a.superuser() && !self && !managerOrOwner && !adminsTeam(call, a, team)) {
+            throw ApiException.detail(400, "You do not have permission to edit that user's membership.");
+        }
         call.api.store.write(tx -> {
             State s = tx.state();
             Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
@@ -186,6 +220,12 @@ final class MemberEndpoints {
             return null;
         });
         return Response.ok(teamAfter(call, a, team));
+    }
+
+    /** Sentry's can_admin_team: a member of the team holding team:write, org:write or member:write. */
+    private static boolean adminsTeam(Call call, OrgAccess a, Team team) {
+        return a.member() != null && a.member().teamIds().contains(team.id())
+                && call.caller.hasAnyIn(a.member(), Set.of(Scope.TEAM_WRITE, Scope.ORG_WRITE, Scope.MEMBER_WRITE));
     }
 
     /** A member of the organization by id, or {@code me}; else 404. */

@@ -56,7 +56,7 @@ final class OrganizationEndpoints {
             tx.add(new Change.PutOrganization(o));
             return o;
         });
-        return Response.created(encode(call, created, Scope.all()));
+        return Response.created(encode(call, created, call.caller.scopesIn(null)));
     }
 
     static Response get(Call call) {

@@ -1,11 +1,13 @@
 package keys.http;
 
 import java.util.List;
+import java.util.Set;
 
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
 import keys.domain.Member;
 import keys.domain.Project;
+import keys.domain.Scope;
 import keys.domain.Secrets;
 import keys.domain.Team;
 import keys.domain.Timestamps;
@@ -25,6 +27,7 @@ final class ProjectEndpoints {
     static final int MAX_NAME = 50;
     static final int MAX_PLATFORM = 64;
     static final String SLUG_TAKEN = "A project with this slug already exists.";
+    private static final Set<Scope> WRITE_SCOPES = Set.of(Scope.PROJECT_WRITE, Scope.PROJECT_ADMIN);
 
     private ProjectEndpoints() {
     }
@@ -88,6 +91,11 @@ final class ProjectEndpoints {
         String slug = f.slug("slug");
         boolean platformSent = f.has("platform");
         String platform = platform(f);
+        boolean changesSettings = (name != null && !name.isEmpty()) || slug != null || platform != null;
+        if (changesSettings && !call.caller.hasAnyIn(a.member(), WRITE_SCOPES)) {
+            // Sentry's RelaxedProjectPermission lets project:read through PUT, then refuses the fields.
+            throw ApiException.forbidden();
+        }
         f.check();
         Project updated = call.api.store.write(tx -> {
             Project p = tx.state().project(project.id()).orElseThrow(ApiException::notFound);

@@ -1,5 +1,6 @@
 package keys.http;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -13,10 +14,12 @@ import keys.store.Change;
 import keys.store.State;
 
 /**
- * {@code /api/0/api-tokens/}: any valid token lists and mints its user's tokens. A new token gets
- * at most the scopes of the token that mints it (a superuser's: any), and on every request they are
- * capped again by its user's role in the organization asked about. Only a superuser mints for
- * someone else ({@code user}: an email; a new address makes a new user, as adding a member does).
+ * {@code /api/0/api-tokens/}. Sentry serves these only to browser sessions, which keys does not
+ * have, so a token manages tokens under one rule: it lists, mints and revokes only its user's
+ * tokens whose scopes are a subset of its own (a superuser's token with every scope: everyone's,
+ * and it alone mints for another user, {@code user}: an email, a new one making a new user). Each
+ * token records the token that minted it, and revoking a token revokes, in the same write, every
+ * token minted from it, so a leaked token can be revoked for good.
  */
 final class TokenEndpoints {
     static final int MAX_NAME = 255;
@@ -25,18 +28,23 @@ final class TokenEndpoints {
     }
 
     static Response list(Call call) {
-        List<Token> tokens = call.state.tokens(call.caller.user().id());
+        List<Token> tokens = new ArrayList<>();
+        for (Token t : call.state.tokens(call.caller.user().id())) {
+            if (manages(call.caller, t)) {
+                tokens.add(t);
+            }
+        }
         return ManagementLists.page(call, tokens, Token::id, (w, t) -> ManagementJson.token(w, t, null));
     }
 
     static Response create(Call call) {
         Fields f = Fields.of(call);
-        if (f.has("user") && !call.caller.superuser()) {
+        if (f.has("user") && !call.caller.superuserWithEveryScope()) {
             throw ApiException.forbidden();
         }
         String name = f.string("name", false, true, true, MAX_NAME);
         EnumSet<Scope> scopes = scopes(f);
-        if (!call.caller.superuser() && !call.caller.token().scopes().containsAll(scopes)) {
+        if (!call.caller.token().scopes().containsAll(scopes)) {
             // Otherwise a leaked read-only token would mint itself everything its user's role allows.
             f.error("scopes", "A token can only be given scopes the token that creates it has.");
         }
@@ -44,8 +52,12 @@ final class TokenEndpoints {
         f.check();
         String clear = Secrets.newUserToken();
         long callerId = call.caller.user().id();
+        long minter = call.caller.token().id();
         Token minted = call.api.store.write(tx -> {
             State s = tx.state();
+            if (s.token(minter).isEmpty() || s.user(callerId).isEmpty()) {
+                throw ApiException.detail(401, "Invalid token"); // revoked meanwhile: it mints nothing
+            }
             long userId = callerId;
             if (email != null) {
                 User u = s.userByEmail(email).orElse(null);
@@ -54,12 +66,10 @@ final class TokenEndpoints {
                     tx.add(new Change.PutUser(u));
                 }
                 userId = u.id();
-            } else if (s.user(callerId).isEmpty()) {
-                throw ApiException.detail(401, "Invalid token");
             }
             Token t = new Token(tx.nextId(), userId, name == null || name.isEmpty() ? null : name,
                     Secrets.sha256Hex(clear), scopes, Timestamps.nowMicros(), 0,
-                    clear.substring(clear.length() - 4));
+                    clear.substring(clear.length() - 4), minter);
             tx.add(new Change.PutToken(t));
             return t;
         });
@@ -68,24 +78,38 @@ final class TokenEndpoints {
         return Response.created(w.toByteArray());
     }
 
-    /** Revokes one of the caller's tokens (any token, for a superuser); others' are not found. */
+    /**
+     * Revokes a token the caller manages and every token minted from it, in one write; a token
+     * the caller does not manage is not found, as it is not listed.
+     */
     static Response delete(Call call) {
         String id = call.param("token_id");
         if (!OrgAccess.isDigits(id) || id.length() > 18) {
             throw ApiException.notFound();
         }
         long tokenId = Long.parseLong(id);
-        long callerId = call.caller.user().id();
-        boolean superuser = call.caller.superuser();
+        Caller caller = call.caller;
         call.api.store.write(tx -> {
             Token t = tx.state().token(tokenId).orElseThrow(ApiException::notFound);
-            if (t.userId() != callerId && !superuser) {
+            if (!manages(caller, t)) {
                 throw ApiException.notFound();
+            }
+            for (long descendant : tx.state().tokensMintedFrom(tokenId)) {
+                tx.add(new Change.DeleteToken(descendant));
             }
             tx.add(new Change.DeleteToken(tokenId));
             return null;
         });
         return Response.noContent();
+    }
+
+    /**
+     * The subset rule: one of the caller's tokens with no scope the calling token lacks; any
+     * token at all for a superuser's token with every scope.
+     */
+    private static boolean manages(Caller caller, Token t) {
+        return caller.superuserWithEveryScope()
+                || (t.userId() == caller.user().id() && caller.token().scopes().containsAll(t.scopes()));
     }
 
     /** A required list of scope names, as DRF's MultipleChoiceField reads it. */

@@ -21,10 +21,13 @@ import keys.domain.User;
  * a tag byte and its fields in record order: ids, times and small ints as varints, strings
  * length-prefixed (nullable), a client key's public and secret keys as 16 raw bytes each. Enums are stored by wire name, not ordinal, so that
  * reordering an enum cannot silently change what old logs mean. A later release that changes the
- * layout bumps {@link #FORMAT} and keeps a reader for every older one.
+ * layout bumps {@link #FORMAT} and keeps a reader for every older one: format 1 (0.1.0) has no
+ * token minter, format 2 ends a token with the id of the token that minted it (0 for none).
  */
 final class ChangeCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The format 0.1.0 wrote: tokens without {@code mintedBy}. */
+    static final int FORMAT_0_1 = 1;
 
     /** A decoded payload: the changes and the id counter after them. */
     record Batch(long lastId, List<Change> changes) {
@@ -66,7 +69,7 @@ final class ChangeCodec {
     static Batch decode(byte[] payload, int off, int len) throws PayloadFormatException {
         PayloadReader r = new PayloadReader(payload, off, len);
         int format = r.u8();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_0_1) {
             throw new PayloadFormatException("payload format " + format + " is not one this release reads ("
                     + FORMAT + "); a newer release wrote it?");
         }
@@ -75,7 +78,7 @@ final class ChangeCodec {
         List<Change> changes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             try {
-                changes.add(read(r));
+                changes.add(read(r, format));
             } catch (IllegalArgumentException | NullPointerException e) {
                 // a domain constructor refused what the bytes say (a null label, say)
                 throw new PayloadFormatException("change " + i + " is not a valid record: " + e.getMessage());
@@ -143,6 +146,7 @@ final class ChangeCodec {
                 w.varLong(t.createdMicros());
                 w.varLong(t.expiresMicros());
                 w.string(t.lastCharacters());
+                w.varLong(t.mintedBy());
             }
             case Change.PutKey(ClientKey k) -> {
                 w.u8(PUT_KEY);
@@ -175,7 +179,7 @@ final class ChangeCodec {
         }
     }
 
-    private static Change read(PayloadReader r) throws PayloadFormatException {
+    private static Change read(PayloadReader r, int format) throws PayloadFormatException {
         int tag = r.u8();
         return switch (tag) {
             case PUT_ORGANIZATION -> new Change.PutOrganization(new Organization(r.varLong(), r.string(),
@@ -188,7 +192,7 @@ final class ChangeCodec {
             case PUT_MEMBER -> new Change.PutMember(new Member(r.varLong(), r.varLong(), r.varLong(),
                     role(r.string()), ids(r), r.varLong()));
             case PUT_TOKEN -> new Change.PutToken(new Token(r.varLong(), r.varLong(), r.string(), r.string(),
-                    scopes(r), r.varLong(), r.varLong(), r.string()));
+                    scopes(r), r.varLong(), r.varLong(), r.string(), format == FORMAT_0_1 ? 0 : r.varLong()));
             case PUT_KEY -> new Change.PutKey(ClientKey.ofKeyBits(r.varLong(), r.varLong(), label(r.string()),
                     r.fixed64(), r.fixed64(), r.fixed64(), r.fixed64(), r.bool(), r.varLong(), r.varInt(),
                     r.varInt(), r.string(), r.varInt(), useCase(r.string())));

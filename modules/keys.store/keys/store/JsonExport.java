@@ -18,7 +18,8 @@ import keys.json.JsonWriter;
 /**
  * The export format (interface §4): JSON Lines, a {@code meta} line first, then every record
  * parents first and by id, each object with {@code type} first and every field of its record.
- * Ids and times are JSON numbers; enums are their wire names; tokens carry only their hash.
+ * Ids and times are JSON numbers; enums are their wire names; tokens carry only their hash, and
+ * {@code mintedBy} only when a token minted them.
  * {@link JsonImport} reads exactly this; the field order here is part of the format, since an
  * import followed by an export must give the same bytes.
  */
@@ -67,7 +68,11 @@ final class JsonExport {
                         w.value(s.wire());
                     }
                     w.endArray().name("createdMicros").value(t.createdMicros()).name("expiresMicros").value(t.expiresMicros())
-                            .name("lastCharacters").value(t.lastCharacters()).endObject();
+                            .name("lastCharacters").value(t.lastCharacters());
+                    if (t.mintedBy() != 0) { // absent for a token nothing minted, as 0.1.0 wrote every token
+                        w.name("mintedBy").value(t.mintedBy());
+                    }
+                    w.endObject();
                 }
                 case Change.PutKey(ClientKey k) -> w.beginObject().name("type").value("key")
                         .name("id").value(k.id()).name("projectId").value(k.projectId()).name("label").value(k.label())

@@ -118,7 +118,7 @@ final class JsonImport {
                         f.number("userId"), f.role("role"), f.ids("teamIds"), f.number("createdMicros")));
                 case "token" -> new Change.PutToken(new Token(f.number("id"), f.number("userId"), f.string("name"),
                         f.string("hash"), f.scopes("scopes"), f.number("createdMicros"), f.number("expiresMicros"),
-                        f.string("lastCharacters")));
+                        f.string("lastCharacters"), f.optionalNumber("mintedBy")));
                 case "key" -> new Change.PutKey(new ClientKey(f.number("id"), f.number("projectId"),
                         f.string("label"), f.string("publicKey"), f.string("secretKey"), f.bool("active"),
                         f.number("createdMicros"), f.integer("rateLimitCount"), f.integer("rateLimitWindow"),
@@ -192,6 +192,11 @@ final class JsonImport {
                 throw new ImportFormatException(line, name + " must be an integer");
             }
             return l;
+        }
+
+        /** A field 0.1.0 did not write: 0 when absent. */
+        long optionalNumber(String name) {
+            return map.containsKey(name) ? number(name) : 0;
         }
 
         int integer(String name) {

@@ -1,10 +1,14 @@
 package keys.store;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 import keys.domain.ClientKey;
@@ -214,6 +218,31 @@ public final class State {
 
     public List<Token> tokens(long userId) {
         return resolve(tokensByUser.get(userId), tokens::get);
+    }
+
+    /**
+     * Ids of every token minted, directly or through others, by the given one (not itself), in
+     * one pass over the tokens: a revocation takes them all in the same write.
+     */
+    public List<Long> tokensMintedFrom(long tokenId) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (Token t : tokens.values()) {
+            if (t.mintedBy() != 0) {
+                children.computeIfAbsent(t.mintedBy(), k -> new ArrayList<>()).add(t.id());
+            }
+        }
+        List<Long> out = new ArrayList<>();
+        ArrayDeque<Long> todo = new ArrayDeque<>(List.of(tokenId));
+        Set<Long> seen = new HashSet<>(List.of(tokenId));
+        while (!todo.isEmpty()) {
+            for (long child : children.getOrDefault(todo.poll(), List.of())) {
+                if (seen.add(child)) {
+                    out.add(child);
+                    todo.add(child);
+                }
+            }
+        }
+        return out;
     }
 
     // Keys

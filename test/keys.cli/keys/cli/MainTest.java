@@ -53,6 +53,26 @@ class MainTest {
         }
     }
 
+    /**
+     * A stray word is refused, not ignored: {@code --superuser false} once made a superuser, since
+     * {@code false} fell away as an extra argument. Nothing is written to the data directory.
+     */
+    @Test
+    void everyCommandRefusesAStrayArgument() {
+        Path data = tmp.resolve("stray");
+        for (String[] args : new String[][] {
+                {"token", "create", "--data", data.toString(), "--user", "a@b.io", "--scopes", "org:read", "--superuser", "false"},
+                {"token", "create", "extra", "--data", data.toString(), "--user", "a@b.io", "--scopes", "org:read"},
+                {"health", "http://127.0.0.1:1"}, {"version", "now"}, {"check", "--data", data.toString(), "x"}}) {
+            Outcome o = run(Map.of(), args);
+            assertEquals(2, o.code(), String.join(" ", args) + ": " + o.out() + o.err());
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+            assertTrue(o.err().contains("unexpected argument"), o.err());
+        }
+        assertFalse(Files.exists(data), "a refused command leaves no data directory");
+        assertEquals(0, run(Map.of(), "version", "--help").code());
+    }
+
     @Test
     void noCommandIsAUsageErrorWithTheHelpOnStderr() {
         Outcome o = run(Map.of());

@@ -29,10 +29,10 @@ final class IsolationModel {
     static final List<String> ROLES = SpecRoles.ROLES;
 
     /** The token scope each method needs, one of (sentry-compat.md §1.1, §5). */
-    static final Set<String> ORG_READ = Set.of("org:read", "org:write", "org:admin");
-    static final Set<String> PROJECT_READ = Set.of("project:read", "project:write", "project:admin");
-    static final Set<String> PROJECT_WRITE = Set.of("project:write", "project:admin");
-    static final Set<String> PROJECT_ADMIN = Set.of("project:admin");
+    static final Set<String> ORG_READ = SpecScopes.ORGANIZATION.get("GET");
+    static final Set<String> PROJECT_READ = SpecScopes.PROJECT.get("GET");
+    static final Set<String> PROJECT_WRITE = SpecScopes.PROJECT.get("POST");
+    static final Set<String> PROJECT_ADMIN = SpecScopes.PROJECT.get("DELETE");
 
     static final class Org {
         final long id;
@@ -150,7 +150,7 @@ final class IsolationModel {
         if (!c.valid()) {
             return Expected.error(401, INVALID_TOKEN);
         }
-        if (!c.superuser() && !intersects(c.scopes(), anyOf)) {
+        if (!intersects(c.scopes(), anyOf)) { // the token's own scopes, superuser or not
             return Expected.error(403, FORBIDDEN);
         }
         return o == null ? Expected.error(404, NOT_FOUND) : null;
@@ -307,7 +307,7 @@ final class IsolationModel {
     /** {@code GET /organizations/{org}/projects/}: what the caller can access, newest first. */
     Expected orgProjects(Caller c, String orgRef) {
         Org o = org(orgRef);
-        Expected gate = gate(c, o, PROJECT_READ);
+        Expected gate = gate(c, o, ORG_READ); // Sentry's OrganizationPermission, not project:read
         if (gate != null) {
             return gate;
         }

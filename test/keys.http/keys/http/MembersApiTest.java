@@ -164,10 +164,21 @@ class MembersApiTest extends ApiTestBase {
         assertEquals(List.of("core"), api.get(one, manager).expect(200).obj().get("teams"));
         api.post(one + "teams/nope/", manager, null).expect(404);
         api.post(members(org) + "999999999/teams/core/", manager, null).expect(404);
+        // Sentry's OrganizationTeamMemberPermission lets org:read through; the endpoint then lets a
+        // plain member of an open organization add anyone to a team, turns one of a closed
+        // organization into an access request (202, which keys does not keep), and refuses to
+        // take someone else off a team (400).
         String member = ts.seed().memberToken(org, unique("pl") + "@x.io", OrgRole.MEMBER);
-        api.post(one + "teams/web/", member, null).expect(403);
-        api.delete(one + "teams/core/", member).expect(403);
-        api.get(one, member).expect(200);
+        api.post(one + "teams/web/", member, null).expect(201);
+        assertEquals(detail("You do not have permission to edit that user's membership."),
+                api.delete(one + "teams/core/", member).expect(400).obj());
+        assertEquals(List.of("core", "web"), api.get(one, member).expect(200).obj().get("teams"));
+        Organization closed = ts.seed().closedOrg(unique("c"));
+        ts.seed().team(closed, "web");
+        Member other = ts.seed().member(closed, ts.seed().user(unique("y") + "@x.io"), OrgRole.MEMBER);
+        String plain = ts.seed().memberToken(closed, unique("pc") + "@x.io", OrgRole.MEMBER);
+        api.post(members(closed) + other.id() + "/teams/web/", plain, null).expect(202);
+        assertEquals(List.of(), api.get(members(closed) + other.id() + "/", plain).expect(200).obj().get("teams"));
     }
 
     @Test
@@ -181,6 +192,11 @@ class MembersApiTest extends ApiTestBase {
         assertEquals("member", api.get(members(org) + "me/", member).expect(200).obj().get("orgRole"));
         api.get(members(org) + "me/", ts.adminToken).expect(404);
         api.get(members(other), member).expect(403);
-        api.delete(members(org) + "me/", member).expect(403);
+        // Sentry's RelaxedMemberPermission: member:read is enough to leave; removing others is not.
+        Member peer = ts.seed().member(org, ts.seed().user(unique("p") + "@x.io"), OrgRole.MEMBER);
+        assertEquals(detail("You are missing the member:admin scope."),
+                api.delete(members(org) + peer.id() + "/", member).expect(400).obj());
+        api.delete(members(org) + "me/", member).expect(204);
+        api.get(members(org) + "me/", member).expect(403);
     }
 }

@@ -10,8 +10,10 @@ import java.util.TreeSet;
 
 /**
  * What the management API should answer, written down independently of the server: organizations,
- * teams, projects and members as plain maps, the role table of interface.md §3, and Sentry's order
- * of checks (401 → token scope → 404 organization → 403 membership → 403 role-capped scope).
+ * teams, projects and members as plain maps, the role table of interface.md §3, the scopes of
+ * {@link SpecScopes}, and Sentry's order of checks (401 → token scope → 404 organization → 403
+ * membership → 403 role-capped scope). A superuser reaches every organization, with no more
+ * scopes than its token holds.
  */
 final class RolesModel {
     static final List<String> ROLES = SpecRoles.ROLES;
@@ -74,7 +76,7 @@ final class RolesModel {
         if (c.bad()) {
             return 401;
         }
-        if (!c.superuser() && !holdsAny(c.tokenScopes(), anyOf)) {
+        if (!holdsAny(c.tokenScopes(), anyOf)) {
             return 403;
         }
         Org o = orgs.get(org);
@@ -91,8 +93,16 @@ final class RolesModel {
         return 0;
     }
 
+    /** What the caller holds in an organization: a superuser its token's scopes, anyone else {@link #effective}. */
+    Set<String> held(Caller c, String org) {
+        return c.superuser() ? c.tokenScopes() : effective(c, member(c, org));
+    }
+
     /** Token ∩ role, as the server caps it. */
     static Set<String> effective(Caller c, Membership m) {
+        if (m == null) {
+            return Set.of();
+        }
         Set<String> s = new TreeSet<>(c.tokenScopes());
         s.retainAll(ROLE_SCOPES.get(m.role));
         return s;

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RolesPropertyTest {
     static final List<String> ROUTE_SCOPES = List.of("org:read", "org:write", "org:admin", "project:read",
             "project:write", "project:admin", "team:read", "team:write", "team:admin", "member:read",
-            "member:write", "member:admin");
+            "member:write", "member:admin", "member:invite");
     static final List<String> CALLERS = List.of("superuser", "owner", "manager", "admin", "member", "outsider", "bad");
     static final List<String> EMAILS = List.of("owner@w.io", "manager@w.io", "admin@w.io", "member@w.io",
             "outsider@w.io", "new1@w.io", "new2@w.io");
@@ -41,7 +41,7 @@ class RolesPropertyTest {
      */
     record Op(int kind, int caller, int org, int x, int y, int z, int role) { }
 
-    /** Scope masks for the five callers with tokens besides the superuser; -1 = every scope. */
+    /** Scope masks for the superuser's token and the five other callers' tokens; -1 = every scope. */
     record Case(boolean openO1, List<Integer> masks, List<Op> ops) { }
 
     /** Kinds of call, writes about members weighted up so that role rules get exercised. */
@@ -50,7 +50,7 @@ class RolesPropertyTest {
     static final Gen<Op> OP = s -> new Op(KINDS[s.drawInt(0, KINDS.length - 1)], s.drawInt(0, CALLERS.size() - 1),
             s.drawInt(0, 3), s.drawInt(0, 2), s.drawInt(0, 2), s.drawInt(0, 9), s.drawInt(0, 3));
     static final Gen<Integer> MASK = s -> s.drawInt(0, 2) == 0 ? s.drawInt(0, (1 << ROUTE_SCOPES.size()) - 1) : -1;
-    static final Gen<Case> CASE = s -> new Case(s.drawBoolean(), Gens.lists(MASK, 5, 5).generate(s), ops(s));
+    static final Gen<Case> CASE = s -> new Case(s.drawBoolean(), Gens.lists(MASK, 6, 6).generate(s), ops(s));
 
     private static List<Op> ops(keys.testing.Source s) {
         int n = s.drawInt(5, 40);
@@ -116,7 +116,7 @@ class RolesPropertyTest {
                 case 0 -> checkOrgList(who);
                 case 1 -> createOrg(who, token, org);
                 case 2 -> {
-                    int exp = model.gate(who, org, Set.of("org:read", "org:write", "org:admin"));
+                    int exp = model.gate(who, org, SpecScopes.ORGANIZATION.get("GET"));
                     var r = expect(op, exp == 0 ? 200 : exp, api.get(orgPath, token));
                     if (exp == 0 && !who.superuser()) {
                         List<?> access = ((List<?>) r.obj().get("access")).stream()
@@ -128,19 +128,19 @@ class RolesPropertyTest {
                 case 3 -> {
                     // Only o2 and o3 go: deleting o1 would leave most cases with nothing to test.
                     String doomed = ORGS.get(1 + op.org() % 2);
-                    int exp = model.gate(who, doomed, Set.of("org:admin"));
+                    int exp = model.gate(who, doomed, SpecScopes.ORGANIZATION.get("DELETE"));
                     expect(op, exp == 0 ? 204 : exp, api.delete("/api/0/organizations/" + doomed + "/", token));
                     if (exp == 0) {
                         model.orgs.remove(doomed);
                     }
                 }
-                case 4 -> checkList(op, who, token, org, "teams", Set.of("team:read", "team:write", "team:admin"));
+                case 4 -> checkList(op, who, token, org, "teams", SpecScopes.ORGANIZATION_TEAMS.get("GET"));
                 case 5 -> createTeam(op, who, token, org, team);
                 case 6 -> deleteTeam(op, who, token, org, team);
-                case 7 -> checkList(op, who, token, org, "projects", Set.of("project:read", "project:write", "project:admin"));
+                case 7 -> checkList(op, who, token, org, "projects", SpecScopes.ORGANIZATION.get("GET"));
                 case 8 -> createProject(op, who, token, org, team, project);
                 case 9 -> deleteProject(op, who, token, org, project);
-                case 10 -> checkList(op, who, token, org, "members", Set.of("member:read", "member:write", "member:admin"));
+                case 10 -> checkList(op, who, token, org, "members", SpecScopes.MEMBERS.get("GET"));
                 case 11 -> addMember(op, who, token, org, email, role);
                 case 12 -> changeRole(op, who, token, org, email, role);
                 case 13 -> removeMember(op, who, token, org, email);
@@ -151,8 +151,8 @@ class RolesPropertyTest {
                     }
                 }
                 default -> {
-                    // A token mints only scopes it has itself (any, for a superuser).
-                    boolean allowed = who.superuser() || who.tokenScopes().contains("org:read");
+                    // A token mints only scopes it has itself, a superuser's too.
+                    boolean allowed = who.tokenScopes().contains("org:read");
                     expect(op, who.bad() ? 401 : allowed ? 201 : 400, api.post("/api/0/api-tokens/", token,
                             Map.of("scopes", List.of("org:read"))));
                     if (!who.bad() && !who.superuser() && allowed) {
@@ -163,7 +163,9 @@ class RolesPropertyTest {
         }
 
         private void createOrg(Caller who, String token, String org) {
-            int exp = who.bad() ? 401 : !who.superuser() ? 403 : model.orgs.containsKey(org) ? 409 : 201;
+            // Only a superuser creates organizations, and only with a token holding the route's scope.
+            int exp = who.bad() ? 401 : !who.superuser() || !RolesModel.holdsAny(who.tokenScopes(),
+                    SpecScopes.ORGANIZATION.get("POST")) ? 403 : model.orgs.containsKey(org) ? 409 : 201;
             expect(null, exp, api.post("/api/0/organizations/", token, Map.of("name", org.toUpperCase(), "slug", org)));
             if (exp == 201) {
                 model.orgs.put(org, new Org());
@@ -171,7 +173,7 @@ class RolesPropertyTest {
         }
 
         private void createTeam(Op op, Caller who, String token, String org, String team) {
-            int exp = model.gate(who, org, Set.of("team:write", "team:admin"));
+            int exp = model.gate(who, org, SpecScopes.ORGANIZATION_TEAMS.get("POST"));
             if (exp == 0) {
                 exp = model.orgs.get(org).teams.contains(team) ? 409 : 201;
             }
@@ -186,7 +188,7 @@ class RolesPropertyTest {
         }
 
         private void deleteTeam(Op op, Caller who, String token, String org, String team) {
-            int exp = model.gate(who, org, Set.of("team:admin"), o -> o.teams.contains(team));
+            int exp = model.gate(who, org, SpecScopes.TEAM.get("DELETE"), o -> o.teams.contains(team));
             if (exp == 0) {
                 exp = !model.teamAccess(who, org, team) ? 403 : 204;
             }
@@ -197,7 +199,7 @@ class RolesPropertyTest {
         }
 
         private void createProject(Op op, Caller who, String token, String org, String team, String project) {
-            int exp = model.gate(who, org, Set.of("project:write", "project:admin"), o -> o.teams.contains(team));
+            int exp = model.gate(who, org, SpecScopes.PROJECT.get("POST"), o -> o.teams.contains(team));
             if (exp == 0) {
                 exp = !model.teamAccess(who, org, team) ? 403 : model.orgs.get(org).projects.containsKey(project) ? 409 : 201;
             }
@@ -209,7 +211,7 @@ class RolesPropertyTest {
         }
 
         private void deleteProject(Op op, Caller who, String token, String org, String project) {
-            int exp = model.gate(who, org, Set.of("project:admin"), o -> o.projects.containsKey(project));
+            int exp = model.gate(who, org, SpecScopes.PROJECT_DETAILS.get("DELETE"), o -> o.projects.containsKey(project));
             if (exp == 0) {
                 exp = !model.projectAccess(who, org, project) ? 403 : 204;
             }
@@ -220,7 +222,7 @@ class RolesPropertyTest {
         }
 
         private void addMember(Op op, Caller who, String token, String org, String email, String role) {
-            int exp = model.gate(who, org, Set.of("member:write", "member:admin"));
+            int exp = model.gate(who, org, SpecScopes.MEMBERS.get("POST"));
             if (exp == 0) {
                 Membership self = model.member(who, org);
                 exp = !who.superuser() && RolesModel.rank(role) > RolesModel.rank(self.role) ? 400
@@ -235,15 +237,19 @@ class RolesPropertyTest {
         }
 
         private void changeRole(Op op, Caller who, String token, String org, String email, String role) {
-            int exp = model.gate(who, org, Set.of("member:write", "member:admin"));
+            int exp = model.gate(who, org, SpecScopes.MEMBER_DETAILS.get("PUT"));
             Membership target = exp == 0 ? model.orgs.get(org).members.get(email) : null;
             if (exp == 0) {
                 Membership self = model.member(who, org);
+                Set<String> held = model.held(who, org);
+                boolean admin = held.contains("member:admin");
                 if (target == null) {
                     exp = 404;
+                } else if (!admin && held.contains("member:invite")) {
+                    exp = 403; // Sentry: member:invite without member:admin only resends invitations
                 } else if (role.equals(target.role)) {
                     exp = 200;
-                } else if (!who.superuser() && RolesModel.rank(role) > RolesModel.rank(self.role)) {
+                } else if (!who.superuser() && (!admin || RolesModel.rank(role) > RolesModel.rank(self.role))) {
                     exp = 403;
                 } else if (!who.superuser() && RolesModel.rank(target.role) > RolesModel.rank(self.role)) {
                     exp = 403;
@@ -263,12 +269,14 @@ class RolesPropertyTest {
         }
 
         private void removeMember(Op op, Caller who, String token, String org, String email) {
-            int exp = model.gate(who, org, Set.of("member:admin"));
+            int exp = model.gate(who, org, SpecScopes.MEMBER_DETAILS.get("DELETE"));
             if (exp == 0) {
                 Membership target = model.orgs.get(org).members.get(email);
                 Membership self = model.member(who, org);
                 if (target == null) {
                     exp = 404;
+                } else if (!email.equals(who.email()) && !model.held(who, org).contains("member:admin")) {
+                    exp = 400; // leaving needs member:read, removing someone else member:admin
                 } else if (!who.superuser() && !email.equals(who.email())
                         && RolesModel.rank(target.role) > RolesModel.rank(self.role)) {
                     exp = 400;
@@ -292,8 +300,7 @@ class RolesPropertyTest {
 
         private void checkOrgList(Caller who) {
             int exp = who.bad() ? 401
-                    : !who.superuser() && !RolesModel.holdsAny(who.tokenScopes(), Set.of("org:read", "org:write", "org:admin"))
-                    ? 403 : 200;
+                    : !RolesModel.holdsAny(who.tokenScopes(), SpecScopes.ORGANIZATION.get("GET")) ? 403 : 200;
             var r = expect(null, exp, api.get("/api/0/organizations/", tokens.get(who.name())));
             if (exp == 200) {
                 assertEquals(model.visibleOrgs(who), asSet(r.slugs()), "organizations of " + who.name() + " at step " + step);

@@ -18,7 +18,7 @@ import keys.http.RolesModel.Org;
  * The starting world of {@link RolesPropertyTest}, put into the store and into the model alike:
  * o1 (open or closed) with teams t1, t2, projects p1 (t1), p2 (t2) and an owner, a manager, an
  * admin and a member (the last two in t1); o2 with t1, p1 and its owner, the outsider; callers
- * with tokens of the given scope masks, the superuser and a bad token.
+ * with tokens of the given scope masks (the superuser's first) and a bad token.
  */
 final class RolesWorld {
     private RolesWorld() {
@@ -46,8 +46,11 @@ final class RolesWorld {
         model.orgs.put("o1", m1);
         model.orgs.put("o2", m2);
 
-        callers.add(new Caller("superuser", "super", true, Set.copyOf(RolesPropertyTest.ROUTE_SCOPES)));
-        tokens.put("superuser", ts.adminToken);
+        // The superuser's token has every scope or a random few: being a superuser adds none.
+        Set<String> superScopes = scopes(masks.get(0));
+        callers.add(new Caller("superuser", "super", true, superScopes));
+        tokens.put("superuser", masks.get(0) == -1 ? ts.adminToken : seed.token(seed.user("root@w.io", true),
+                superScopes.stream().map(w -> Scope.parse(w).orElseThrow()).toArray(Scope[]::new)));
         OrgRole[] roles = {OrgRole.OWNER, OrgRole.MANAGER, OrgRole.ADMIN, OrgRole.MEMBER, OrgRole.OWNER};
         for (int i = 0; i < 5; i++) {
             String email = RolesPropertyTest.EMAILS.get(i);
@@ -58,7 +61,7 @@ final class RolesWorld {
             seed.member(outsider ? o2 : o1, u, roles[i], teams);
             (outsider ? m2 : m1).members.put(email, new Membership(roles[i].wire(),
                     i == 2 || i == 3 || outsider ? Set.of("t1") : Set.of()));
-            Set<String> scopes = scopes(masks.get(i));
+            Set<String> scopes = scopes(masks.get(i + 1));
             tokens.put(RolesPropertyTest.CALLERS.get(i + 1), seed.token(u, scopes.stream()
                     .map(w -> Scope.parse(w).orElseThrow()).toArray(Scope[]::new)));
             model.tokenCounts.put(email, 1);

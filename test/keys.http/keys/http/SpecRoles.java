@@ -17,10 +17,10 @@ final class SpecRoles {
                     "project:write", "project:admin", "team:write", "team:admin"),
             "manager", Set.of("org:read", "project:read", "team:read", "member:read",
                     "project:write", "project:admin", "team:write", "team:admin",
-                    "member:write", "member:admin", "org:write"),
+                    "member:write", "member:admin", "member:invite", "org:write"),
             "owner", Set.of("org:read", "project:read", "team:read", "member:read",
                     "project:write", "project:admin", "team:write", "team:admin",
-                    "member:write", "member:admin", "org:write", "org:admin"));
+                    "member:write", "member:admin", "member:invite", "org:write", "org:admin"));
 
     private SpecRoles() {
     }

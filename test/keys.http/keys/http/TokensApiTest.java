@@ -37,11 +37,62 @@ class TokensApiTest extends ApiTestBase {
         Token stored = ts.store().state().token(Long.parseLong((String) t.get("id"))).orElseThrow();
         assertEquals(Secrets.sha256Hex(clear), stored.hashHex());
         assertEquals(u.id(), stored.userId());
-        var list = api.get("/api/0/api-tokens/", clear).expect(200);
+        var list = api.get("/api/0/api-tokens/", token).expect(200);
         assertEquals(2, list.list().size());
         assertEquals(t.get("id"), list.ids().get(0));
+        assertEquals(List.of(t.get("id")), api.get("/api/0/api-tokens/", clear).expect(200).ids(),
+                "the new token sees only tokens within its own scopes, not the one with team:read that minted it");
         assertFalse(list.raw().body().contains(clear), "the clear token is never listed");
         assertFalse(list.objects().get(0).containsKey("token"));
+    }
+
+    /**
+     * interface.md §3's rule for a leaked token: it lists, mints and revokes only tokens within its
+     * own scopes, and revoking a token revokes everything minted from it, so nothing it made
+     * outlives it.
+     */
+    @Test
+    void aLeakedTokenCanBeRevokedForGood() {
+        User u = ts.seed().user(unique("leak") + "@x.io");
+        String strong = ts.seed().token(u, Scope.ORG_READ, Scope.ORG_WRITE, Scope.PROJECT_READ);
+        String none = ts.seed().token(u);
+        var own = api.get("/api/0/api-tokens/", none).expect(200);
+        assertEquals(1, own.ids().size(), "a token without scopes sees only itself");
+        String strongId = api.get("/api/0/api-tokens/", strong).expect(200).ids().stream()
+                .filter(id -> !own.ids().contains(id)).findFirst().orElseThrow();
+        api.delete("/api/0/api-tokens/" + strongId + "/", none).expect(404);
+        api.post("/api/0/api-tokens/", none, Map.of("scopes", List.of("org:read"))).expect(400);
+
+        var child = api.post("/api/0/api-tokens/", strong, Map.of("scopes", List.of("org:read", "project:read")))
+                .expect(201).obj();
+        String childToken = (String) child.get("token");
+        var grandchild = api.post("/api/0/api-tokens/", childToken, Map.of("scopes", List.of("org:read")))
+                .expect(201).obj();
+        String grandchildToken = (String) grandchild.get("token");
+        var sibling = api.post("/api/0/api-tokens/", strong, Map.of("scopes", List.of("org:read", "org:write")))
+                .expect(201).obj();
+        api.delete("/api/0/api-tokens/" + strongId + "/", childToken).expect(404);
+        api.delete("/api/0/api-tokens/" + sibling.get("id") + "/", grandchildToken).expect(404);
+
+        long records = ts.store().stats().records();
+        api.delete("/api/0/api-tokens/" + child.get("id") + "/", strong).expect(204);
+        assertEquals(records + 1, ts.store().stats().records(), "a token and its descendants go in one record");
+        api.get("/api/0/api-tokens/", childToken).expect(401);
+        api.get("/api/0/api-tokens/", grandchildToken).expect(401);
+        api.get("/api/0/api-tokens/", (String) sibling.get("token")).expect(200);
+        assertEquals(List.of((String) sibling.get("id"), strongId),
+                api.get("/api/0/api-tokens/", strong).expect(200).ids().stream()
+                        .filter(id -> !own.ids().contains(id)).toList());
+    }
+
+    @Test
+    void whatASuperuserMintsForOthersGoesWithTheMintingToken() {
+        String all = ts.seed().token(ts.seed().user(unique("root") + "@x.io", true), Scope.values());
+        var minted = api.post("/api/0/api-tokens/", all, Map.of("scopes", List.of("org:read"),
+                "user", unique("svc") + "@x.io")).expect(201).obj();
+        String allId = api.get("/api/0/api-tokens/", all).expect(200).ids().getLast();
+        api.delete("/api/0/api-tokens/" + allId + "/", ts.adminToken).expect(204);
+        api.get("/api/0/api-tokens/", (String) minted.get("token")).expect(401);
     }
 
     @Test

@@ -84,9 +84,9 @@ class ChangeCodecTest {
 
     @Test
     void aNewerFormatIsNamedInTheError() {
-        byte[] future = {2, 0, 0};
+        byte[] future = {(byte) (ChangeCodec.FORMAT + 1), 0, 0};
         PayloadFormatException e = assertThrows(PayloadFormatException.class, () -> ChangeCodec.decode(future));
-        assertTrue(e.getMessage().contains("format 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("format " + (ChangeCodec.FORMAT + 1)), e.getMessage());
     }
 
     private static ChangeCodec.Batch decode(byte[] payload) {
