@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a data directory into a state, read-only; {@link Store#open} then acts on the result
@@ -74,8 +75,14 @@ final class Recovery {
     }
 
     static Result scan(Path dir) throws IOException {
+        return scan(dir, Set.of());
+    }
+
+    /** As {@link #scan(Path)}, as if the snapshots in {@code ignored} were not there (repair's fallback). */
+    static Result scan(Path dir, Set<Path> ignored) throws IOException {
         List<Path> superseded = new ArrayList<>();
         List<DataDir.Numbered> snapshots = DataDir.snapshots(dir);
+        snapshots.removeIf(s -> ignored.contains(s.file()));
         DataDir.Numbered snapshot = null;
         State base = State.empty();
         if (!snapshots.isEmpty()) {
