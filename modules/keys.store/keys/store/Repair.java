@@ -77,7 +77,9 @@ public final class Repair {
         while (true) {
             Recovery.Result r;
             try {
-                r = Recovery.scan(dir, ignored);
+                List<DataDir.Numbered> snapshots = DataDir.snapshots(dir);
+                snapshots.removeIf(n -> ignored.contains(n.file()));
+                r = Recovery.scan(dir, snapshots, DataDir.logs(dir));
             } catch (StoreCorruptException e) {
                 DataDir.Numbered snapshot = find(DataDir.snapshots(dir), e.file());
                 if (newerFormat(e.file())) {
