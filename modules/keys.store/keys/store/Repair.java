@@ -2,12 +2,14 @@ package keys.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -199,13 +201,13 @@ public final class Repair {
             if (ch.size() < LogFormat.HEADER_BYTES) {
                 return false;
             }
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(LogFormat.HEADER_BYTES);
+            ByteBuffer b = ByteBuffer.allocate(LogFormat.HEADER_BYTES);
             while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
                 // fill the header
             }
             byte[] h = b.array();
-            boolean magic = java.util.Arrays.equals(h, 0, 7, LogFormat.LOG_MAGIC, 0, 7)
-                    || java.util.Arrays.equals(h, 0, 7, LogFormat.SNAPSHOT_MAGIC, 0, 7);
+            boolean magic = Arrays.equals(h, 0, 7, LogFormat.LOG_MAGIC, 0, 7)
+                    || Arrays.equals(h, 0, 7, LogFormat.SNAPSHOT_MAGIC, 0, 7);
             return magic && (h[7] & 0xFF) > LogFormat.VERSION;
         }
     }

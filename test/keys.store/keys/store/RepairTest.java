@@ -195,6 +195,19 @@ class RepairTest {
         }
     }
 
+    /** interface.md §7, versions: a log of a newer format is not damage, and cutting it would destroy it. */
+    @Test
+    void aLogWrittenByANewerReleaseIsNeverCut() throws IOException {
+        Path dir = tmp.resolve("newer");
+        fill(dir);
+        Fixtures.overwrite(Fixtures.onlyLog(dir), 7, new byte[] {(byte) (LogFormat.VERSION + 1)});
+        Map<String, byte[]> before = bytes(dir);
+        RepairPlan plan = Repair.apply(dir);
+        assertFalse(plan.repairable(), plan.toString());
+        assertTrue(plan.describe(true).contains("newer release"), plan.toString());
+        assertBytesEqual(before, bytes(dir), "nothing changed");
+    }
+
     @Test
     void repairRefusesWhileAStoreHoldsTheDirectory() throws IOException {
         Path dir = tmp.resolve("held");
