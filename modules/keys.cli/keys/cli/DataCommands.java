@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import keys.store.Backup;
 import keys.store.CheckReport;
 import keys.store.FsyncPolicy;
+import keys.store.State;
 import keys.store.Store;
 import keys.store.StoreOptions;
 
 /**
- * The offline commands on a data directory: export, import, check, compact. Each takes the
- * directory's lock (check only reads), so they refuse clearly while a server holds it.
+ * The commands on a data directory: export, import, check, compact. Import and compact take the
+ * directory's lock, so they refuse clearly while a server holds it; export and check only read,
+ * without the lock, so they also run beside a live server.
  */
 final class DataCommands {
     private DataCommands() {
@@ -66,23 +69,23 @@ final class DataCommands {
     static int export(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         Flags flags = dataFlags("export").value("out", null, "write to this file instead of stdout");
         if (flags.parse(args, env)) {
-            out.print(flags.help("Writes the whole state as JSON Lines."));
+            out.print(flags.help("Writes the whole state as JSON Lines; also beside a running server, without blocking it."));
             return 0;
         }
         flags.noPositional();
-        try (Store store = openReporting(existing(flags.get("data")), "export", "never", err)) {
-            String file = flags.get("out");
-            if (file == null) {
-                OutputStream o = new BufferedOutputStream(out, 1 << 16);
-                Store.export(store.state(), o);
-                o.flush();
-                if (out.checkError()) { // a PrintStream keeps write errors to itself: a cut backup must not exit 0
-                    throw new java.io.IOException("writing to stdout failed; the export is incomplete");
-                }
-            } else {
-                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(Path.of(file)), 1 << 16)) {
-                    Store.export(store.state(), o);
-                }
+        // Lock-free (keys.store.Backup): a server may hold and write the directory meanwhile.
+        State state = Backup.read(existing(flags.get("data")));
+        String file = flags.get("out");
+        if (file == null) {
+            OutputStream o = new BufferedOutputStream(out, 1 << 16);
+            Store.export(state, o);
+            o.flush();
+            if (out.checkError()) { // a PrintStream keeps write errors to itself: a cut backup must not exit 0
+                throw new java.io.IOException("writing to stdout failed; the export is incomplete");
+            }
+        } else {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(Path.of(file)), 1 << 16)) {
+                Store.export(state, o);
             }
         }
         return 0;

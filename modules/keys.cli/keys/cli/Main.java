@@ -21,6 +21,7 @@ public final class Main {
               import FILE    load a JSON Lines export into an empty data directory
               check          verify the data directory
               compact        rewrite the log as a snapshot of the live state
+              repair [--yes] cut a damaged log at its first bad record (dry run without --yes)
               token create   mint a token offline; prints it once
               health         ask a running server's /readyz (exit 0 when ready)
               version        version and build info
@@ -62,6 +63,7 @@ public final class Main {
                 case "import" -> DataCommands.importFile(rest, env, out, err);
                 case "check" -> DataCommands.check(rest, env, out, err);
                 case "compact" -> DataCommands.compact(rest, env, out, err);
+                case "repair" -> RepairCommand.run(rest, env, out, err);
                 case "token" -> TokenCommand.run(rest, env, out, err);
                 case "health" -> HealthCommand.run(rest, env, out, err);
                 case "train" -> TrainCommand.run(rest, env, out, err);

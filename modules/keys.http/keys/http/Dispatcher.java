@@ -109,6 +109,9 @@ final class Dispatcher implements HttpHandler {
             h.set("WWW-Authenticate", "xBasic realm=\"api\"");
         }
         response.headers.forEach(h::set);
+        if (response.stream != null && !"HEAD".equals(exchange.getRequestMethod())) {
+            return StreamedBody.send(exchange, response);
+        }
         byte[] body = response.body;
         int length = response.length;
         boolean head = "HEAD".equals(exchange.getRequestMethod());

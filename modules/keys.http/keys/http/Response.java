@@ -10,6 +10,13 @@ final class Response {
     final int length; // of the body: the first bytes of its array
     final Map<String, String> headers = new LinkedHashMap<>(4);
     private Runnable afterSend; // gives a pooled body back
+    BodyWriter stream; // instead of body: written as it is produced, chunked
+
+    /** A body too large to hold in memory, written straight to the client. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
 
     private Response(int status, byte[] body, int length) {
         this.status = status;
@@ -47,6 +54,14 @@ final class Response {
             afterSend.run();
             afterSend = null;
         }
+    }
+
+    /** A 200 whose body {@code writer} produces while it is sent (chunked; no length known ahead). */
+    static Response streamed(String contentType, BodyWriter writer) {
+        Response r = new Response(200, null, 0);
+        r.headers.put("Content-Type", contentType);
+        r.stream = writer;
+        return r;
     }
 
     static Response created(byte[] json) {

@@ -8,6 +8,7 @@ final class Routes {
     static Router build(Api api) {
         Router router = new Router();
         HealthRoutes.register(router, api);
+        BackupRoute.register(router);
         KeyRoutes.register(router, api);
         ManagementRoutes.register(router, api);
         return router;

@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
 /**
- * Cuts a torn tail: first copies the doomed bytes aside to {@code <file>.torn-<offset>} (synced),
+ * Cuts a log: first copies the doomed bytes aside to {@code <file>.<kind>-<offset>} (synced),
  * then truncates the log and syncs it and the directory. Copy before cut, so a crash in between
  * leaves the log still torn (cut again next time), never the bytes lost unseen.
  */
@@ -17,9 +17,15 @@ final class LogRepair {
     }
 
     static TailRepair cut(TornTailException torn) throws IOException {
-        Path file = torn.file();
-        long offset = torn.offset();
-        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + offset);
+        return cut(torn.file(), torn.offset(), "torn", torn.reason());
+    }
+
+    /**
+     * Cuts {@code file} at {@code offset}, keeping the bytes from there on in
+     * {@code <file>.<kind>-<offset>}: "torn" when opening cuts a torn tail, "cut" for keys repair.
+     */
+    static TailRepair cut(Path file, long offset, String kind, String reason) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + "." + kind + "-" + offset);
         try (FileChannel log = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = log.size();
             if (offset > size) {
@@ -41,7 +47,7 @@ final class LogRepair {
             log.truncate(offset);
             log.force(true);
             DataDir.syncDirectory(file.getParent());
-            return new TailRepair(file, offset, size - offset, aside, torn.reason());
+            return new TailRepair(file, offset, size - offset, aside, reason);
         }
     }
 

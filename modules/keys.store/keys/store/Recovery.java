@@ -74,8 +74,15 @@ final class Recovery {
     }
 
     static Result scan(Path dir) throws IOException {
+        return scan(dir, DataDir.snapshots(dir), DataDir.logs(dir));
+    }
+
+    /**
+     * As {@link #scan(Path)}, over listings the caller made: a backup compares them with a later
+     * listing, a repair leaves damaged snapshots out of them.
+     */
+    static Result scan(Path dir, List<DataDir.Numbered> snapshots, List<DataDir.Numbered> logs) throws IOException {
         List<Path> superseded = new ArrayList<>();
-        List<DataDir.Numbered> snapshots = DataDir.snapshots(dir);
         DataDir.Numbered snapshot = null;
         State base = State.empty();
         if (!snapshots.isEmpty()) {
@@ -92,7 +99,6 @@ final class Recovery {
         DataDir.Numbered active = null;
         long activeEnd = 0;
         TornTailException torn = null;
-        List<DataDir.Numbered> logs = DataDir.logs(dir);
         for (int i = 0; i < logs.size(); i++) {
             DataDir.Numbered log = logs.get(i);
             boolean newest = i == logs.size() - 1;

@@ -59,6 +59,28 @@ final class StoreLock implements Closeable {
         }
     }
 
+    /**
+     * Throws {@link StoreLockedException} if a store holds {@code dir}, taking and writing nothing
+     * (a dry run must leave every byte as it was). A shared lock probes for the holder's exclusive
+     * one; the registry is asked first, since closing the probe would free a lock this process holds.
+     */
+    static void ensureFree(Path dir) throws IOException {
+        if (HELD_HERE.contains(dir.toRealPath())) {
+            throw new StoreLockedException(dir, "another store in this process (pid " + ProcessHandle.current().pid() + ")");
+        }
+        Path file = dir.resolve(DataDir.LOCK);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+            if (probe == null) {
+                throw new StoreLockedException(dir, holder(file));
+            }
+            probe.release();
+        }
+    }
+
     private static String holder(Path file) {
         try {
             String s = Files.readString(file, StandardCharsets.US_ASCII).strip();
