@@ -74,7 +74,8 @@ class ErrorTableTest {
     void unauthorized() {
         String path = orgKeys(org.slug());
         assert401(withAuthorization("GET", path, null), "Authentication credentials were not provided.");
-        assert401(withAuthorization("GET", path, "Basic abc"), "Authentication credentials were not provided.");
+        assert401(withAuthorization("GET", path, "Basic abc"), // "abc" lacks its padding
+                "Invalid basic header. Credentials not correctly base64 encoded.");
         assert401(withAuthorization("GET", path, "Bearer"), "Invalid token header. No credentials provided.");
         assert401(withAuthorization("GET", path, "Bearer a b"),
                 "Invalid token header. Token string should not contain spaces.");
