@@ -99,4 +99,19 @@ class OffsetPaginationApiTest extends ApiTestBase {
         assertEquals(true, page.header("Link").contains("cursor=\"3:0:1\"")
                 && page.header("Link").contains("<" + ts.url + path + "?per_page=3&cursor=3:2:0>; rel=\"next\"; results=\"false\""));
     }
+
+    @Test
+    void membersComeOldestFirstInOffsetPages() {
+        Organization org = ts.seed().org(unique("o"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ts.seed().memberToken(org, unique("m") + "@x.io", keys.domain.OrgRole.MEMBER);
+        }
+        String path = "/api/0/organizations/" + org.slug() + "/members/";
+        ids.addAll(api.get(path, ts.adminToken).expect(200).ids());
+        assertEquals(ids.stream().sorted(java.util.Comparator.comparingLong(Long::parseLong)).toList(), ids);
+        var second = api.get(path + "?per_page=2&cursor=2:1:0", ts.adminToken).expect(200);
+        assertEquals(ids.subList(2, 3), second.ids());
+        assertEquals(true, second.header("Link").contains("cursor=\"2:0:1\""));
+    }
 }
