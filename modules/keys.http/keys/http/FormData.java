@@ -1,5 +1,6 @@
 package keys.http;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +24,15 @@ final class FormData extends LinkedHashMap<String, Object> {
 
     FormData(Map<String, List<String>> all) {
         this.all = all;
-        Map<String, TreeMap<Long, Object>> lists = new LinkedHashMap<>();
+        Map<String, TreeMap<BigInteger, Object>> lists = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : all.entrySet()) {
             String name = e.getKey();
             String last = e.getValue().get(e.getValue().size() - 1);
             Matcher m = INDEXED.matcher(name);
             int dot = name.indexOf('.');
             if (m.matches() && !m.group(1).isEmpty() && !all.containsKey(m.group(1))) {
-                long index = Long.parseLong(m.group(2).length() > 18 ? "999999999999999999" : m.group(2));
-                TreeMap<Long, Object> items = lists.computeIfAbsent(m.group(1), k -> new TreeMap<>());
+                BigInteger index = new BigInteger(m.group(2));
+                TreeMap<BigInteger, Object> items = lists.computeIfAbsent(m.group(1), k -> new TreeMap<>());
                 String key = m.group(3);
                 if (key.isEmpty()) {
                     items.put(index, last);

@@ -79,6 +79,9 @@ class RequestBodyTest extends ApiTestBase {
         Map<String, Object> token = json(post("/api/0/api-tokens/", "application/x-www-form-urlencoded",
                 "name=t&scopes=org%3Aread&scopes=project%3Aread"), 201);
         assertEquals(List.of("org:read", "project:read"), token.get("scopes"));
+        Map<String, Object> indexed = json(post("/api/0/api-tokens/", "application/x-www-form-urlencoded",
+                "scopes%5B1%5D=project%3Aread&scopes%5B0%5D=org%3Aread"), 201); // parse_html_list's scopes[i]
+        assertEquals(List.of("org:read", "project:read"), indexed.get("scopes"));
         // Nested objects come from dotted names; numbers from their text.
         Organization org = ts.seed().org(unique("b"));
         Team team = ts.seed().team(org, "t");
