@@ -12,8 +12,7 @@ import keys.domain.Slugs;
 
 /**
  * Reads the fields of a request body (JSON, or a form as {@link FormData}) the way Django REST
- * framework's serializers do, and
- * gathers every field's errors so that one 400 names them all:
+ * framework's serializers do, and gathers every field's errors so that one 400 names them all:
  * {@code {"name":["This field is required."],"slug":["…"]}}. The DRF rules themselves (coercions,
  * messages) are {@link DrfFields}'; this adds presence, slugs, URLs, emails and lists. Readers
  * return null for a field that is absent or wrong; {@link #check()} then throws if anything was.
