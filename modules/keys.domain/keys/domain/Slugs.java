@@ -1,7 +1,6 @@
 package keys.domain;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Slugs: {@code ^[a-z0-9_-]{1,50}$} with at least one letter, {@code -} or {@code _}. All-digit
@@ -30,53 +29,82 @@ public final class Slugs {
     }
 
     /**
-     * A valid slug made from a display name: accents dropped ({@code Café} → {@code cafe}),
-     * lowercased, every run of other characters (and hyphens) turned into one {@code -}, hyphens
-     * trimmed from both ends, cut to 50 characters. When nothing usable is left the slug is
-     * {@code untitled}; when only digits are left it gets an {@code n} in front
-     * ({@code 2024} → {@code n2024}), since all digits would read as an id.
+     * The slug Sentry's {@code slugify_instance} starts from: Django's {@code slugify} (NFKD, then
+     * every non-ASCII character dropped, lowercased, punctuation deleted — {@code Mr. Smith's app}
+     * → {@code mr-smiths-app} — and runs of spaces and hyphens turned into one {@code -}, with
+     * {@code -} and {@code _} trimmed from both ends), cut to 50 characters and trimmed of
+     * {@code -} again. It may be empty or all digits: {@link #unique} deals with both, as Sentry does.
      */
     public static String slugify(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-        StringBuilder b = new StringBuilder(Math.min(plain.length(), MAX_LENGTH + 1));
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD);
+        StringBuilder b = new StringBuilder(Math.min(ascii.length(), 64));
         boolean pendingHyphen = false;
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-                boolean hyphen = pendingHyphen && !b.isEmpty();
-                if (b.length() + (hyphen ? 2 : 1) > MAX_LENGTH) {
-                    break; // cut here: a hyphen must not end the slug
-                }
-                if (hyphen) {
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (c >= 0x80) {
+                continue; // .encode("ascii", "ignore")
+            }
+            c = Character.toLowerCase(c);
+            if (c == '-' || isPythonSpace(c)) {
+                pendingHyphen = true;
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+                if (pendingHyphen) {
                     b.append('-');
+                    pendingHyphen = false;
                 }
                 b.append(c);
-                pendingHyphen = false;
-            } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                pendingHyphen = true; // a mark is what is left of an accent: drop it silently
+            } // anything else is deleted, so it joins what surrounds it
+        }
+        // Django strips "-_" from both ends before Sentry cuts.
+        int from = 0;
+        while (from < b.length() && (b.charAt(from) == '_' || b.charAt(from) == '-')) {
+            from++;
+        }
+        int to = b.length();
+        while (to > from && (b.charAt(to - 1) == '_' || b.charAt(to - 1) == '-')) {
+            to--;
+        }
+        String slug = b.substring(from, Math.min(to, from + MAX_LENGTH));
+        int cut = slug.length();
+        while (cut > 0 && slug.charAt(cut - 1) == '-') {
+            cut--; // Sentry: slugify(label)[:max_length].strip("-")
+        }
+        return slug.substring(0, cut);
+    }
+
+    /** Python's {@code str.isspace()} on ASCII, which {@code \s} in Django's pattern follows. */
+    private static boolean isPythonSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f;
+    }
+
+    private static boolean isAllDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
             }
         }
-        String slug = b.toString();
-        if (slug.isEmpty()) {
-            return "untitled";
-        }
-        if (!isValid(slug)) {
-            return "n" + slug.substring(0, Math.min(slug.length(), MAX_LENGTH - 1));
-        }
-        return slug;
+        return true;
     }
 
     /**
      * {@code base} when it is free, else {@code base} (cut to leave room) plus {@code -} and four
-     * random letters or digits, as Sentry's slugify_instance does for a slug made from a name.
+     * random letters or digits, as Sentry's slugify_instance does for a slug made from a name; an
+     * all-digit base is suffixed even when free, and an empty one becomes twelve random hex digits.
      * Null when no free slug turned up in a few dozen tries.
      */
     public static String unique(String base, java.util.function.Predicate<String> taken) {
-        if (!taken.test(base)) {
+        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
+        if (base.isEmpty()) { // Sentry: uuid4().hex[:12]
+            StringBuilder hex = new StringBuilder(12);
+            for (int i = 0; i < 12; i++) {
+                hex.append(Character.forDigit(random.nextInt(16), 16));
+            }
+            base = hex.toString();
+        }
+        if (!taken.test(base) && !isAllDigits(base)) { // all digits would read as an id: suffixed, as in Sentry
             return base;
         }
         String stem = base.length() > MAX_LENGTH - 5 ? base.substring(0, MAX_LENGTH - 5) : base;
-        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 50; attempt++) {
             StringBuilder b = new StringBuilder(stem).append('-');
             for (int i = 0; i < 4; i++) {

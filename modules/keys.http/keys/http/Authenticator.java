@@ -6,7 +6,7 @@ import keys.domain.Token;
 import keys.domain.User;
 import keys.store.State;
 
-/** Sentry's bearer-token authentication, with its exact 401 messages. */
+/** Sentry's bearer-token authentication, with its exact 401 messages; {@code Basic} goes to {@link BasicAuth}. */
 final class Authenticator {
     private Authenticator() {
     }
@@ -16,6 +16,9 @@ final class Authenticator {
             throw unauthorized("Authentication credentials were not provided.");
         }
         String[] words = authorization.trim().split("\\s+");
+        if (words[0].equalsIgnoreCase("basic")) {
+            throw BasicAuth.reject(words);
+        }
         if (!words[0].equalsIgnoreCase("bearer")) {
             throw unauthorized("Authentication credentials were not provided.");
         }

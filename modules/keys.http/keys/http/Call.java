@@ -40,18 +40,13 @@ final class Call {
         return request.query;
     }
 
-    /** The body as a JSON object; an empty body counts as {@code {}}. */
+    /**
+     * The body as an object, parsed by its Content-Type as DRF does ({@link RequestBody}); an empty
+     * body counts as {@code {}}.
+     */
     @SuppressWarnings("unchecked")
     Map<String, Object> jsonObject() {
-        if (request.body.length == 0) {
-            return new java.util.LinkedHashMap<>();
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(request.body);
-        } catch (JsonParseException e) {
-            throw ApiException.badRequest("JSON parse error - " + e.getMessage());
-        }
+        Object parsed = RequestBody.parse(request);
         if (parsed instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }

@@ -44,13 +44,19 @@ record Cursor(long intValue, double floatValue, boolean isFloat, long offset, bo
      * by our decision, for a negative offset, a non-finite value or numbers beyond 64 bits.
      */
     static Cursor parse(String text) {
+        Cursor c = parseSigned(text);
+        return c == null || c.offset < 0 ? null : c;
+    }
+
+    /** As {@link #parse}, but a negative offset is kept: Sentry's OffsetPaginator gives it a meaning. */
+    static Cursor parseSigned(String text) {
         String[] bits = text.split(":", -1);
         if (bits.length != 3) {
             return null;
         }
         BigInteger offset = PythonNumbers.parseInt(bits[1]);
         BigInteger prev = PythonNumbers.parseInt(bits[2]);
-        if (offset == null || prev == null || offset.signum() < 0 || offset.compareTo(LONG_MAX) > 0) {
+        if (offset == null || prev == null || offset.compareTo(LONG_MIN) < 0 || offset.compareTo(LONG_MAX) > 0) {
             return null;
         }
         if (bits[0].indexOf('.') >= 0) {

@@ -39,11 +39,14 @@ final class Dispatcher implements HttpHandler {
         try {
             Request request = Request.read(exchange);
             Router.Match match = api.router.match(request.rawPath);
-            if (match == null) {
+            if (match != null) {
+                route = match.route();
+                response = dispatch(request, match, exchange.getResponseHeaders());
+            } else if (Catchall.covers(request.rawPath)) {
+                response = Catchall.answer(request);
+            } else {
                 throw ApiException.notFound();
             }
-            route = match.route();
-            response = dispatch(request, match, exchange.getResponseHeaders());
         } catch (ApiException e) {
             response = Response.json(e.status(), e.bodyUnsafe());
         } catch (StoreUnavailableException e) {
@@ -97,14 +100,14 @@ final class Dispatcher implements HttpHandler {
 
     private static int send(HttpExchange exchange, Route route, Response response) throws IOException {
         Headers h = exchange.getResponseHeaders();
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (route != null) {
             h.set("Allow", route.allow());
             h.set("Access-Control-Allow-Methods", route.allow());
         }
         h.set("Access-Control-Allow-Headers", ALLOW_HEADERS);
         h.set("Access-Control-Expose-Headers", EXPOSE_HEADERS);
-        h.set("Access-Control-Allow-Origin", origin == null || origin.isEmpty() ? "*" : origin);
+        Headers in = exchange.getRequestHeaders();
+        h.set("Access-Control-Allow-Origin", CorsOrigin.allow(in.getFirst("Origin"), in.getFirst("Referer")));
         if (response.status == 401) {
             h.set("WWW-Authenticate", "xBasic realm=\"api\"");
         }

@@ -11,8 +11,8 @@ import keys.domain.Emails;
 import keys.domain.Slugs;
 
 /**
- * Reads the fields of a JSON request body the way Django REST framework's serializers do, and
- * gathers every field's errors so that one 400 names them all:
+ * Reads the fields of a request body (JSON, or a form as {@link FormData}) the way Django REST
+ * framework's serializers do, and gathers every field's errors so that one 400 names them all:
  * {@code {"name":["This field is required."],"slug":["…"]}}. The DRF rules themselves (coercions,
  * messages) are {@link DrfFields}'; this adds presence, slugs, URLs, emails and lists. Readers
  * return null for a field that is absent or wrong; {@link #check()} then throws if anything was.
@@ -61,13 +61,22 @@ final class Fields {
      * and that is allowed.
      */
     String string(String name, boolean required, boolean allowNull, boolean allowBlank, int maxLength) {
-        if (!body.containsKey(name)) {
+        if (!body.containsKey(name) || formEmptyIsAbsent(name, required, allowNull)) {
             if (required) {
                 error(name, REQUIRED);
             }
             return null;
         }
-        return text(DrfFields.charField(errors, name, body.get(name), maxLength, allowBlank, allowNull, null), name);
+        Object value = body.get(name);
+        if (body instanceof FormData && "".equals(value) && allowNull) {
+            value = allowBlank ? "" : null; // DRF's Field.get_value for form input
+        }
+        return text(DrfFields.charField(errors, name, value, maxLength, allowBlank, allowNull, null), name);
+    }
+
+    /** DRF's {@code get_value} on form input: an empty optional field that takes no null counts as not sent. */
+    private boolean formEmptyIsAbsent(String name, boolean required, boolean allowNull) {
+        return body instanceof FormData && "".equals(body.get(name)) && !allowNull && !required;
     }
 
     /** A slug field (optional, null allowed): valid per {@link Slugs#isValid}, else Sentry's message. */
@@ -85,7 +94,7 @@ final class Fields {
 
     /** A BooleanField; null when absent, null-valued or wrong (the last two are errors). */
     Boolean bool(String name) {
-        if (!body.containsKey(name)) {
+        if (!body.containsKey(name) || formEmptyIsAbsent(name, false, false)) {
             return null;
         }
         Object v = DrfFields.booleanField(errors, name, body.get(name));
@@ -147,6 +156,9 @@ final class Fields {
             return null;
         }
         Object v = body.get(name);
+        if (body instanceof FormData form && !form.getlist(name).isEmpty()) {
+            return form.getlist(name); // repeated keys, as DRF's ListField reads form input
+        }
         if (v == null) {
             if (!allowNull) {
                 error(name, "This field may not be null.");

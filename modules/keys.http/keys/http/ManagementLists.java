@@ -10,7 +10,8 @@ import keys.json.JsonWriter;
 /**
  * The one place the management lists are paged: a whole list (ascending by id) and the request
  * become one page, newest first, with the same cursors and {@code Link} header as the key lists
- * (Sentry's paginator over {@code -id}).
+ * (Sentry's paginator over {@code -id}); or, for the lists Sentry orders by slug, one page of
+ * Sentry's {@code OffsetPaginator}.
  */
 final class ManagementLists {
     /** Sentry's default page size for these lists. */
@@ -23,6 +24,20 @@ final class ManagementLists {
         PageRequest pr = PageRequest.parse(call.query(), DEFAULT_PER_PAGE);
         Paginator.Page<T> page = Paginator.page(pr.cursor(), pr.perPage(),
                 (bound, asc, offset, limit) -> slice(ascending, id, bound, asc, offset, limit), id);
+        return respond(call, page, encode);
+    }
+
+    /**
+     * A list already in its order (by slug for teams and projects) paged by Sentry's
+     * {@code OffsetPaginator}, with the same {@code per_page} rules (default and maximum 100).
+     */
+    static <T> Response byOffset(Call call, List<T> ordered, BiConsumer<JsonWriter, T> encode) {
+        int perPage = PageRequest.perPage(call.query().last("per_page"), DEFAULT_PER_PAGE);
+        Cursor cursor = PageRequest.cursor(call.query().last("cursor"), true);
+        return respond(call, OffsetPaginator.page(cursor, perPage, ordered), encode);
+    }
+
+    private static <T> Response respond(Call call, Paginator.Page<T> page, BiConsumer<JsonWriter, T> encode) {
         JsonWriter w = new JsonWriter(256 + page.rows().size() * 160).beginArray();
         for (T row : page.rows()) {
             encode.accept(w, row);

@@ -36,8 +36,8 @@ final class MemberEndpoints {
     static Response list(Call call) {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
         State s = call.state;
-        return ManagementLists.page(call, s.members(a.org().id()), Member::id,
-                (w, m) -> ManagementJson.member(w, m, s));
+        // Sentry: order_by("id") and its OffsetPaginator.
+        return ManagementLists.byOffset(call, s.members(a.org().id()), (w, m) -> ManagementJson.member(w, m, s));
     }
 
     /** Adds a member, creating the user when the address is new. */

@@ -29,10 +29,15 @@ record PageRequest(int perPage, Cursor cursor) {
     }
 
     static Cursor cursor(String text) {
+        return cursor(text, false);
+    }
+
+    /** {@code signedOffset}: keep a negative offset, for Sentry's OffsetPaginator. */
+    static Cursor cursor(String text, boolean signedOffset) {
         if (text == null || text.isEmpty()) {
             return Cursor.FIRST;
         }
-        Cursor c = Cursor.parse(text);
+        Cursor c = signedOffset ? Cursor.parseSigned(text) : Cursor.parse(text);
         if (c == null) {
             throw ApiException.badRequest("Invalid cursor parameter.");
         }

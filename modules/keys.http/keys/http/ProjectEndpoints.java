@@ -40,9 +40,9 @@ final class ProjectEndpoints {
         for (int i = 0; i < ids.size(); i++) {
             s.project(ids.get(i)).ifPresent(projects::add);
         }
+        projects.sort(java.util.Comparator.comparing(Project::slug)); // Sentry: order_by("slug")
         boolean withOrg = !collapsed(call);
-        return ManagementLists.page(call, projects, Project::id,
-                (w, p) -> ManagementJson.project(w, p, s, a.member(), withOrg));
+        return ManagementLists.byOffset(call, projects, (w, p) -> ManagementJson.project(w, p, s, a.member(), withOrg));
     }
 
     /** {@code POST /api/0/teams/{org}/{team}/projects/}. */

@@ -85,16 +85,13 @@ final class ProjectSelection {
         return p.id();
     }
 
-    /** All digits: a team id; otherwise a slug; either within this organization. */
+    /** All digits (of any script, as Python's {@code isdigit()} and {@code int()}): a team id; otherwise a slug. */
     static Team team(OrgAccess access, String idOrSlug) {
         long orgId = access.org().id();
         Team t = null;
-        if (OrgAccess.isDigits(idOrSlug)) {
-            try {
-                t = access.state().team(Long.parseLong(idOrSlug)).filter(x -> x.orgId() == orgId).orElse(null);
-            } catch (NumberFormatException e) {
-                t = null;
-            }
+        if (PythonNumbers.isDecimal(idOrSlug)) {
+            BigInteger id = PythonNumbers.parseInt(idOrSlug);
+            t = id.bitLength() < 64 ? access.state().team(id.longValue()).filter(x -> x.orgId() == orgId).orElse(null) : null;
         } else {
             t = access.state().teamBySlug(orgId, idOrSlug).orElse(null);
         }

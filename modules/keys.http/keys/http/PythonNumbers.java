@@ -155,6 +155,14 @@ final class PythonNumbers {
                 || c == 0x3000;
     }
 
+    /**
+     * {@code s.isdecimal()}: not empty, decimal digits of any script only. ({@code isdigit()} also
+     * takes digits such as superscripts, which {@code int()} then refuses: no id either way.)
+     */
+    static boolean isDecimal(String s) {
+        return !s.isEmpty() && s.codePoints().allMatch(c -> Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER);
+    }
+
     /** ASCII digits for {@code s[from,to)}: digits of any script, single underscores between them; else null. */
     private static String digits(String s, int from, int to) {
         if (from >= to) {
@@ -162,8 +170,8 @@ final class PythonNumbers {
         }
         StringBuilder out = new StringBuilder(to - from);
         boolean lastWasDigit = false;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+        for (int i = from; i < to; i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
             if (c == '_') {
                 if (!lastWasDigit || i + 1 >= to) {
                     return null;

@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the route for a path; a trailing slash is optional, as clients send both. */
+/**
+ * Finds the route for a path. The path must end as the template does: Sentry's URL patterns all end
+ * in {@code /} and a path without it falls to its catch-all (see {@link Catchall}); the operational
+ * paths ({@code /healthz}) are exact as written.
+ */
 final class Router {
     record Match(Route route, Map<String, String> params) { }
 
@@ -23,6 +27,7 @@ final class Router {
 
     /** Null when no route matches; a segment that is not valid percent-encoded UTF-8 matches nothing. */
     Match match(String rawPath) {
+        boolean slash = rawPath.endsWith("/");
         String[] raw = Route.split(rawPath);
         String[] segments = new String[raw.length];
         for (int i = 0; i < raw.length; i++) {
@@ -32,6 +37,9 @@ final class Router {
             }
         }
         for (Route route : routes) {
+            if (route.template.endsWith("/") != slash) {
+                continue;
+            }
             Map<String, String> params = tryMatch(route.parts, segments);
             if (params != null) {
                 return new Match(route, params);

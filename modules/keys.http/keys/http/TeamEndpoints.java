@@ -25,8 +25,9 @@ final class TeamEndpoints {
     static Response list(Call call) {
         OrgAccess a = OrgAccess.resolve(call, call.param("org"));
         State s = call.state;
-        return ManagementLists.page(call, s.teams(a.org().id()), Team::id,
-                (w, t) -> ManagementJson.team(w, t, s, a.member()));
+        List<Team> bySlug = new java.util.ArrayList<>(s.teams(a.org().id()));
+        bySlug.sort(java.util.Comparator.comparing(Team::slug)); // Sentry: order_by("slug")
+        return ManagementLists.byOffset(call, bySlug, (w, t) -> ManagementJson.team(w, t, s, a.member()));
     }
 
     /** Creates a team; a caller who is a member of the organization joins it, as in Sentry. */

@@ -89,6 +89,9 @@ final class KeysProcess implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        if (body != null) {
+            b.header("Content-Type", "application/json"); // bodies are parsed by their type, as in DRF
+        }
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

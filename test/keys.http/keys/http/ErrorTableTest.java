@@ -74,7 +74,8 @@ class ErrorTableTest {
     void unauthorized() {
         String path = orgKeys(org.slug());
         assert401(withAuthorization("GET", path, null), "Authentication credentials were not provided.");
-        assert401(withAuthorization("GET", path, "Basic abc"), "Authentication credentials were not provided.");
+        assert401(withAuthorization("GET", path, "Basic abc"), // "abc" lacks its padding
+                "Invalid basic header. Credentials not correctly base64 encoded.");
         assert401(withAuthorization("GET", path, "Bearer"), "Invalid token header. No credentials provided.");
         assert401(withAuthorization("GET", path, "Bearer a b"),
                 "Invalid token header. Token string should not contain spaces.");
@@ -136,7 +137,8 @@ class ErrorTableTest {
         assertEquals(NOT_FOUND, ts.get(projectKeys(org.slug(), "p") + Secrets.newKeyHex() + "/", owner).body());
         assertEquals(NOT_FOUND, ts.send("PUT", projectKeys(org.slug(), "p") + "x/", owner, "{\"name\":5}").body());
         assertEquals(NOT_FOUND, ts.send("DELETE", projectKeys(org.slug(), "p") + "x/", owner, null).body());
-        assertEquals(NOT_FOUND, ts.get("/api/0/organizations/" + org.slug() + "/project-keys/extra/", owner).body());
+        // No route: Sentry's CatchallEndpoint answers an empty 404.
+        assertEquals("", ts.get("/api/0/organizations/" + org.slug() + "/project-keys/extra/", owner).body());
     }
 
     @Test

@@ -246,8 +246,23 @@ public final class FuzzRunner implements AutoCloseable {
         }
     }
 
+    /** Sentry's CatchallEndpoint answer for an unknown /api/0/ path: an empty 404, or the trailing-slash hint. */
+    private static boolean isCatchall(RawHttp.Reply r) {
+        String type = r.header("Content-Type");
+        if (r.status() != 404 || type == null) {
+            return false;
+        }
+        String text = r.text();
+        return type.equals("text/html; charset=utf-8") && r.body().length == 0
+                || type.equals("text/plain") && text.startsWith("Route not found, did you forget a trailing slash?")
+                || type.equals("application/json") && text.startsWith("{\"info\": \"Route not found");
+    }
+
     /** Null when the body fits the status: an error is {"detail": …} or field errors; JSON parses. */
     static String bodyProblem(RawHttp.Reply r, boolean head) {
+        if (isCatchall(r)) {
+            return null;
+        }
         if (head || r.body().length == 0) {
             return r.status() >= 400 && !head ? "error " + r.status() + " with an empty body" : null;
         }

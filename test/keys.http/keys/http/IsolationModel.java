@@ -304,7 +304,7 @@ final class IsolationModel {
         return found instanceof Project p ? new Expected(ok, null, List.of(), List.of(p)) : (Expected) found;
     }
 
-    /** {@code GET /organizations/{org}/projects/}: what the caller can access, newest first. */
+    /** {@code GET /organizations/{org}/projects/}: what the caller can access, by slug (Sentry's order_by("slug")). */
     Expected orgProjects(Caller c, String orgRef) {
         Org o = org(orgRef);
         Expected gate = gate(c, o, ORG_READ); // Sentry's OrganizationPermission, not project:read
@@ -312,7 +312,7 @@ final class IsolationModel {
             return gate;
         }
         return Expected.projects(accessible(c, o).stream()
-                .sorted(Comparator.comparingLong(Project::id).reversed()).toList());
+                .sorted(Comparator.comparing(Project::slug)).toList());
     }
 
     // ---- lookups as the spec words them --------------------------------------------------------

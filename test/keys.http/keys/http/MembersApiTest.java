@@ -41,7 +41,7 @@ class MembersApiTest extends ApiTestBase {
         dup.expect(409);
         var list = api.get(members(org), manager).expect(200);
         assertEquals(2, list.list().size());
-        assertEquals("admin", list.objects().get(0).get("orgRole"), "newest first");
+        assertEquals("admin", list.objects().get(1).get("orgRole"), "oldest first, as Sentry's order_by(\"id\")");
         var one = api.get(members(org) + m.get("id") + "/", manager).expect(200);
         assertEquals(m, one.obj());
     }

@@ -141,6 +141,10 @@ class OrgKeysTest {
         assertEquals(team1, ids(get(org, "team=" + t1.id(), token)));
         assertEquals(team2, ids(get(org, "team=" + t2.id(), token)));
         assertEquals(newestFirst(defaultKey(p1), defaultKey(p2), defaultKey(p3)), ids(get(org, "team=", token)));
+        // Digits of any script are an id, as str.isdigit() and int() take them in Sentry.
+        assertEquals(team1, ids(get(org, "team=" + UrlCodec.formEncode(otherDigits(t1.id(), 0xFF10)), token)));
+        assertEquals(team2, ids(get(org, "team=" + UrlCodec.formEncode(otherDigits(t2.id(), 0x1D7CE)), token)));
+        assertEquals(404, get(org, "team=%2B" + t1.id(), token).statusCode()); // "+5" is not all digits
         HttpResponse<String> missing = get(org, "team=nonexistent-team", token);
         assertEquals(404, missing.statusCode());
         assertTrue(detail(missing).contains("Team not found"));
@@ -150,6 +154,13 @@ class OrgKeysTest {
         Team foreign = seed.team(other, "foreign");
         assertEquals(404, get(org, "team=" + foreign.id(), token).statusCode());
         assertEquals(404, get(org, "team=foreign", token).statusCode());
+    }
+
+    /** {@code id} written with the digits that start at code point {@code zero} (fullwidth, mathematical bold). */
+    private static String otherDigits(long id, int zero) {
+        StringBuilder b = new StringBuilder();
+        Long.toString(id).chars().forEach(c -> b.appendCodePoint(zero + c - '0'));
+        return b.toString();
     }
 
     @Test

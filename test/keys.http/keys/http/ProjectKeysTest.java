@@ -292,7 +292,7 @@ class ProjectKeysTest {
         String id = (String) created("{\"name\":\"One\"}").get("id");
         Map<String, Object> k = object(ts.get(base + id + "/", admin));
         assertEquals("One", k.get("name"));
-        assertEquals(k, object(ts.get(projectKeys(Long.toString(org.id()), Long.toString(project.id())) + id, admin)));
+        assertEquals(k, object(ts.get(projectKeys(Long.toString(org.id()), Long.toString(project.id())) + id + "/", admin)));
         HttpResponse<String> bad = post("{\"name\":");
         assertEquals(400, bad.statusCode());
         assertTrue(KeysHttp.detail(bad).startsWith("JSON parse error - "), bad.body());

@@ -85,7 +85,7 @@ class ProjectsApiTest extends ApiTestBase {
         assertTrue(r.header("Link").contains("rel=\"previous\""));
         var all = api.get("/api/0/organizations/" + org.slug() + "/projects/?collapse=organization", ts.adminToken)
                 .expect(200);
-        assertEquals(List.of("pb", "pa"), all.slugs());
+        assertEquals(List.of("pa", "pb"), all.slugs()); // by slug
         assertFalse(all.objects().get(0).containsKey("organization"));
         api.get("/api/0/projects/" + org.slug() + "/pb/", member).expect(403);
         api.get("/api/0/projects/" + org.slug() + "/zz/", member).expect(404);
