@@ -22,9 +22,6 @@ final class Dispatcher implements HttpHandler {
     private static final String EXPOSE_HEADERS = "X-Sentry-Error, X-Sentry-Direct-Hit, X-Hits, X-Max-Hits, "
             + "Endpoint, Retry-After, Link";
 
-    private static final byte[] UNAVAILABLE = ApiException.detail(503,
-            "The store cannot make writes durable right now; reads still work. Try again later.").bodyUnsafe();
-
     private final Api api;
 
     Dispatcher(Api api) {
@@ -37,10 +34,12 @@ final class Dispatcher implements HttpHandler {
         Route route = null;
         Response response;
         try {
+            // Matched before the body is read, so a request refused for its size counts under its route.
+            String rawPath = exchange.getRequestURI().getRawPath();
+            Router.Match match = api.router.match(rawPath == null ? "/" : rawPath);
+            route = match == null ? null : match.route();
             Request request = Request.read(exchange);
-            Router.Match match = api.router.match(request.rawPath);
             if (match != null) {
-                route = match.route();
                 response = dispatch(request, match, exchange.getResponseHeaders());
             } else if (Catchall.covers(request.rawPath)) {
                 response = Catchall.answer(request);
@@ -50,8 +49,8 @@ final class Dispatcher implements HttpHandler {
         } catch (ApiException e) {
             response = Response.json(e.status(), e.bodyUnsafe());
         } catch (StoreUnavailableException e) {
-            // The write could not be made durable: say so, keep serving reads (see Store).
-            response = Response.json(503, UNAVAILABLE).header("Retry-After", "5");
+            // The write could not be made durable: say why, and when to retry only if that can help.
+            response = unavailable(e);
         } catch (RuntimeException | Error e) {
             response = internalError(exchange, e);
         }
@@ -87,6 +86,12 @@ final class Dispatcher implements HttpHandler {
             throw ApiException.detail(405, "Method \"" + request.method + "\" not allowed.");
         }
         return endpoint.handler().handle(new Call(request, match.params(), caller, state, api, endpoint.anyOf()));
+    }
+
+    private static Response unavailable(StoreUnavailableException e) {
+        Response r = Response.json(503, ApiException.detail(503, e.getMessage()).bodyUnsafe());
+        e.retryAfterSeconds().ifPresent(seconds -> r.header("Retry-After", Long.toString(seconds)));
+        return r;
     }
 
     private static Response internalError(HttpExchange exchange, Throwable e) {

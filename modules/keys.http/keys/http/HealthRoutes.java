@@ -1,5 +1,8 @@
 package keys.http;
 
+import keys.store.StoreUnavailableException;
+import keys.store.WriteStatus;
+
 /** Liveness, readiness and metrics: no authentication. */
 final class HealthRoutes {
     private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -10,8 +13,9 @@ final class HealthRoutes {
     static void register(Router router, Api api) {
         router.add("/healthz", Access.PUBLIC).get(call -> Response.ok(OK));
         router.add("/readyz", Access.PUBLIC).get(call -> {
-            if (!api.store.isOpen()) {
-                throw ApiException.detail(503, "Store is not open.");
+            WriteStatus status = api.store.writeStatus();
+            if (!status.writable()) {
+                throw new StoreUnavailableException(status); // 503 naming the cause, as for a refused write
             }
             return Response.ok(OK);
         });

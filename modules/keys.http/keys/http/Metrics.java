@@ -1,5 +1,6 @@
 package keys.http;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,17 +51,19 @@ final class Metrics {
         long cumulative = 0;
         for (int i = 0; i < BUCKETS.length; i++) {
             cumulative += latency[i].sum();
-            out.append("keys_http_request_duration_seconds_bucket{le=\"").append(BUCKETS[i]).append("\"} ")
+            out.append("keys_http_request_duration_seconds_bucket{le=\"").append(number(BUCKETS[i])).append("\"} ")
                     .append(cumulative).append('\n');
         }
         cumulative += latency[BUCKETS.length].sum();
         out.append("keys_http_request_duration_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
-        out.append("keys_http_request_duration_seconds_sum ").append(latencyNanos.sum() / 1e9).append('\n');
+        out.append("keys_http_request_duration_seconds_sum ").append(number(latencyNanos.sum() / 1e9)).append('\n');
         out.append("keys_http_request_duration_seconds_count ").append(latencyCount.sum()).append('\n');
         Runtime rt = Runtime.getRuntime();
         gauge(out, "keys_jvm_heap_used_bytes", "JVM heap in use.", rt.totalMemory() - rt.freeMemory());
         gauge(out, "keys_jvm_heap_max_bytes", "JVM heap limit.", rt.maxMemory());
         gauge(out, "keys_store_keys", "Client keys in the store.", store.state().keyCount());
+        gauge(out, "keys_store_writable", "1 while the store takes writes; 0 after a failed write or fsync"
+                + " (/readyz says why).", store.isOpen() ? 1 : 0);
         StoreStats s = store.stats();
         counter(out, "keys_store_records_written_total", "Log records appended since start.", s.records());
         counter(out, "keys_store_bytes_written_total", "Log bytes appended since start.", s.bytesWritten());
@@ -87,13 +90,18 @@ final class Metrics {
     private static void sample(StringBuilder out, String name, String help, String type, double value) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-        out.append(name).append(' ');
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            out.append((long) value);
-        } else {
-            out.append(value);
+        out.append(name).append(' ').append(number(value)).append('\n');
+    }
+
+    /**
+     * A number as Prometheus' own clients write it: {@code 0.0005}, {@code 1}, {@code 2.5}, never
+     * Java's {@code 5.0E-4} (scrapers parse both, but bucket labels are compared as text).
+     */
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
         }
-        out.append('\n');
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String escape(String label) {

@@ -37,6 +37,7 @@ public final class Server implements AutoCloseable {
         // Without TCP_NODELAY a response written as headers then body waits ~40 ms for the
         // client's delayed ACK whenever the body is small (a 10-key page).
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        store.onWriteStatus(StoreStatusLog::print);
         HttpServer http = HttpServer.create(config.listen(), 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);

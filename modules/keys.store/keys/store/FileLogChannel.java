@@ -42,6 +42,18 @@ final class FileLogChannel implements LogChannel {
     }
 
     @Override
+    public void truncate(long size) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            channel.truncate(size);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
     public long size() throws IOException {
         return channel.size();
     }

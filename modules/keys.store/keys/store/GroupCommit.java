@@ -1,123 +1,196 @@
 package keys.store;
 
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Durability and visibility: which state readers see, and the group commit that gets there.
  *
  * <p>Readers see {@link #visible()}, which only ever moves to a state whose record is durable
  * under the store's policy, so no reader acts on a write that a crash could still take back.
- * Under the batch policy a writer appends under the store's write lock, lets go of it, then calls
- * {@link #awaitDurable}: the first waiter to find no sync running becomes the leader, forces the
- * log up to the newest appended record (the {@link Tip}) and publishes that state; everyone whose
- * record it covered returns, the rest elect the next leader. So one fsync answers every writer
- * that appended while the previous fsync ran.
+ * Under the batch policy a writer appends under the store's write lock, lets go of it, and waits
+ * with a {@link Ticket} for its record. One platform thread, the syncer, forces the log up to the
+ * newest appended record (the {@link Tip}) whenever that is past the last force, then unparks
+ * exactly the waiters that force covered; so one fsync answers every writer that appended while
+ * the previous one ran, and no waiter wakes for a force that did not cover it. (A platform thread
+ * because a force blocks its thread in the kernel: on a virtual thread it would pin a carrier.)
  *
- * <p>After a failed force nothing appended can be assumed durable, and retrying a force is no
- * proof either (the kernel may have dropped the dirty pages): the failure sticks, and every later
- * write is refused.
+ * <p>After a failed force or write nothing past the last successful force can be assumed durable.
+ * The failure ends the current {@link Epoch}: its waiters not yet covered are told so, and nothing
+ * more is published in it. The store may later cut the log back to {@link #durable()} and start a
+ * new epoch ({@link #resume}); record numbers after that point are then used again, which is why
+ * a ticket names its epoch.
  */
 final class GroupCommit {
 
-    /** The newest appended record: its seq, the state after it and the channel it went to. */
-    record Tip(long seq, State state, LogChannel channel) {
+    /** An appended record: its seq, the state after it, the channel it went to and where it ends. */
+    record Tip(long seq, State state, LogChannel channel, long end) {
     }
 
-    /** Work done while no leader may force (rotating the segment, closing). */
+    /** What a writer waits for: record {@code seq} of {@code epoch}. */
+    record Ticket(Epoch epoch, long seq) {
+    }
+
+    /** The writes between the store's start or a recovery and the next failure. */
+    static final class Epoch {
+        private volatile long durableSeq;
+        private volatile Throwable failure; // set once; after it durableSeq never moves
+
+        private Epoch(long durableSeq) {
+            this.durableSeq = durableSeq;
+        }
+
+        boolean covers(long seq) {
+            return durableSeq >= seq;
+        }
+    }
+
+    /** Work done while no force runs (rotating the segment, closing, recovering). */
     interface Exclusive {
         void run() throws IOException;
     }
 
-    private final Object monitor = new Object();
-    private final Counters counters;
-    private volatile State visible;
-    private volatile Tip tip;
-    private long visibleSeq;
-    private boolean syncing;
-    private Throwable failure;
+    private record Waiter(Ticket ticket, Thread thread) {
+    }
 
-    GroupCommit(Counters counters, Tip start) {
+    private final Counters counters;
+    private final Consumer<Throwable> onFailure;
+    private final ReentrantLock forcing = new ReentrantLock(); // held by every force of the syncer and by exclusive work
+    private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private final Thread syncer; // batch policy only
+    private volatile boolean stopping;
+    private volatile Tip tip;
+    private volatile Tip durable;
+    private volatile Epoch epoch;
+
+    /**
+     * @param onFailure told of the failure that ends an epoch (once per epoch), on the failing thread
+     */
+    GroupCommit(Counters counters, Tip start, boolean batch, Consumer<Throwable> onFailure) {
         this.counters = counters;
+        this.onFailure = onFailure;
         this.tip = start;
-        this.visible = start.state();
-        this.visibleSeq = start.seq();
+        this.durable = start;
+        this.epoch = new Epoch(start.seq());
+        this.syncer = batch ? Thread.ofPlatform().name("keys-store-sync").daemon(true).start(this::syncLoop) : null;
     }
 
     State visible() {
-        return visible;
+        return durable.state();
     }
 
-    /** Called under the store's write lock after each append (batch policy). */
-    void appended(Tip t) {
-        tip = t;
+    /** The newest record a successful force (or, with fsync never, a write) made acknowledged. */
+    Tip durable() {
+        return durable;
     }
 
-    /** Makes {@code state} (after record {@code seq}) what readers see, if it is newer. */
-    void publish(long seq, State state) {
-        synchronized (monitor) {
-            if (seq > visibleSeq) {
-                visibleSeq = seq;
-                visible = state;
-            }
-            monitor.notifyAll();
-        }
-    }
-
-    void fail(Throwable cause) {
-        synchronized (monitor) {
-            if (failure == null) {
-                failure = cause;
-            }
-            monitor.notifyAll();
-        }
-    }
-
+    /** The failure that ended the current epoch, or null while it takes writes. */
     Throwable failure() {
-        synchronized (monitor) {
-            return failure;
+        return epoch.failure;
+    }
+
+    /** Called under the store's write lock after each append; the ticket to wait with (batch policy). */
+    Ticket appended(Tip t) {
+        tip = t;
+        return new Ticket(epoch, t.seq());
+    }
+
+    /** Under the store's write lock: a ticket for the newest record, whatever it is. */
+    Ticket ticket() {
+        return new Ticket(epoch, tip.seq());
+    }
+
+    /**
+     * Makes {@code t} durable and what readers see, if it is newer, and wakes the writers it covers.
+     * Callers are serialized (the write lock, or {@link #forcing}). Nothing moves in a failed epoch.
+     */
+    void publish(Tip t) {
+        Epoch e = epoch;
+        if (e.failure != null || t.seq() <= durable.seq()) {
+            return;
+        }
+        durable = t;
+        e.durableSeq = t.seq();
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.ticket.epoch != e) {
+                it.remove(); // from a failed epoch: told of the failure already, and gone or going
+            } else if (e.covers(w.ticket.seq)) {
+                it.remove();
+                LockSupport.unpark(w.thread);
+            }
         }
     }
 
-    /** Returns once a sync covered record {@code seq}; throws if the store failed first. */
-    void awaitDurable(long seq) {
+    /** Ends the current epoch: writers not yet covered are refused, and {@code onFailure} hears of it. */
+    void fail(Throwable cause) {
+        if (end(cause)) {
+            onFailure.accept(cause);
+        }
+    }
+
+    private boolean end(Throwable cause) {
+        Epoch e;
+        synchronized (this) {
+            e = epoch;
+            if (e.failure != null) {
+                return false;
+            }
+            e.failure = cause;
+        }
+        for (Waiter w : waiters) { // each finds the failure, or is covered, and leaves the queue itself
+            LockSupport.unpark(w.thread);
+        }
+        return true;
+    }
+
+    /**
+     * Under the store's write lock, inside {@link #exclusive}, after the log was cut back to
+     * {@link #durable()}: starts a new epoch from {@code start}.
+     */
+    void resume(Tip start) {
+        synchronized (this) {
+            tip = start;
+            durable = start;
+            epoch = new Epoch(start.seq());
+        }
+    }
+
+    /** After the log moved to a new segment whose header alone is in it, already forced. */
+    void rotated(Tip start) {
+        tip = start;
+        durable = start;
+    }
+
+    /**
+     * Returns once a successful force covered the ticket's record; throws if its epoch failed
+     * first. Returns at once, without waiting for any force, when one already covered it.
+     */
+    void awaitDurable(Ticket ticket, Supplier<StoreUnavailableException> refusal) {
+        Epoch e = ticket.epoch;
+        if (e.covers(ticket.seq)) {
+            return;
+        }
+        Waiter me = new Waiter(ticket, Thread.currentThread());
+        waiters.add(me);
+        LockSupport.unpark(syncer);
         boolean interrupted = false;
         try {
-            while (true) {
-                Tip t;
-                synchronized (monitor) {
-                    while (visibleSeq < seq && failure == null && syncing) {
-                        try {
-                            monitor.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the record is already appended: we must see it through
-                        }
-                    }
-                    if (visibleSeq >= seq) {
-                        return;
-                    }
-                    if (failure != null) {
-                        throw unavailable(failure);
-                    }
-                    syncing = true;
-                    t = tip;
+            // Registered before checking: a publish either came before the check or finds us queued.
+            while (!e.covers(ticket.seq)) {
+                if (e.failure != null) {
+                    waiters.remove(me);
+                    throw refusal.get();
                 }
-                Throwable error = null;
-                try {
-                    counters.force(t.channel());
-                } catch (IOException | RuntimeException e) {
-                    error = e;
-                }
-                synchronized (monitor) {
-                    syncing = false;
-                    if (error != null) {
-                        if (failure == null) {
-                            failure = error;
-                        }
-                    } else if (t.seq() > visibleSeq) {
-                        visibleSeq = t.seq();
-                        visible = t.state();
-                    }
-                    monitor.notifyAll();
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true; // the record is already appended: we must see it through
                 }
             }
         } finally {
@@ -127,34 +200,65 @@ final class GroupCommit {
         }
     }
 
-    /** Runs {@code work} while no leader syncs, then lets leaders go on with the new tip. */
+    private void syncLoop() {
+        while (!stopping) {
+            if (epoch.failure != null || tip.seq() <= durable.seq()) {
+                LockSupport.park(this); // a writer unparks us after appending
+                continue;
+            }
+            forcing.lock();
+            try {
+                Tip t = tip;
+                if (epoch.failure == null && t.seq() > durable.seq()) {
+                    force(t);
+                }
+            } finally {
+                forcing.unlock();
+            }
+        }
+    }
+
+    private void force(Tip t) {
+        try {
+            counters.force(t.channel());
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            return;
+        }
+        publish(t);
+    }
+
+    /** Runs {@code work} while no force runs, then lets the syncer go on with the new tip. */
     void exclusive(Exclusive work) throws IOException {
-        boolean interrupted = false;
-        synchronized (monitor) {
-            while (syncing) {
+        forcing.lock();
+        try {
+            work.run();
+        } finally {
+            forcing.unlock();
+        }
+        LockSupport.unpark(syncer);
+    }
+
+    /**
+     * Stops the syncer. Called after the final force; a writer still waiting then (the store was
+     * abandoned, or the final force failed) is refused with {@code reason}.
+     */
+    void stop(Throwable reason) {
+        stopping = true;
+        end(reason);
+        if (syncer != null) {
+            LockSupport.unpark(syncer);
+            boolean interrupted = false;
+            while (syncer.isAlive()) {
                 try {
-                    monitor.wait();
+                    syncer.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
-            syncing = true;
-        }
-        try {
-            work.run();
-        } finally {
-            synchronized (monitor) {
-                syncing = false;
-                monitor.notifyAll();
-            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static StoreUnavailableException unavailable(Throwable cause) {
-        return new StoreUnavailableException("the store takes no more writes: an earlier write or fsync failed ("
-                + cause + "); reads still answer from the last durable state; restart to recover", cause);
     }
 }

@@ -19,4 +19,13 @@ public interface LogChannel extends Closeable {
 
     /** The file's size in bytes. */
     long size() throws IOException;
+
+    /**
+     * Cuts the file to {@code size} bytes; later writes go on from there. The store uses it to drop
+     * records that were never acknowledged after a full disk. A channel that cannot leaves the
+     * store refusing writes until a restart.
+     */
+    default void truncate(long size) throws IOException {
+        throw new IOException(getClass().getName() + " cannot truncate");
+    }
 }

@@ -56,6 +56,14 @@ final class Segment implements Closeable {
         }
     }
 
+    /** Cuts this segment back to {@code end} (the end of a record) and forces it; appends go on from there. */
+    Segment truncatedTo(long end, Counters counters) throws IOException {
+        LogChannel ch = channel();
+        ch.truncate(end);
+        counters.force(ch);
+        return new Segment(file, firstSeq, new LogEncoder(ch, end));
+    }
+
     LogChannel channel() {
         return encoder.channel();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -16,9 +17,10 @@ import java.util.function.Function;
  * {@link #state()} without locking and only ever see durable writes.
  *
  * <p>A write body's changes become one log record, applied whole or not at all. If the body
- * throws, nothing is written. If writing or syncing the log fails, the store refuses every later
- * write ({@link StoreUnavailableException}) while reads go on; reopening recovers every write that
- * was acknowledged.
+ * throws, nothing is written. If writing or syncing the log fails, the store refuses later writes
+ * ({@link StoreUnavailableException}, {@link #writeStatus()}) while reads go on: until space
+ * returns when the disk was full (then it cuts the log back to its last fsync and resumes by
+ * itself), else until a restart, which recovers every write that was acknowledged.
  */
 public final class Store implements AutoCloseable {
     private static final long COMPACTION_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -30,6 +32,7 @@ public final class Store implements AutoCloseable {
     private final TailRepair repair;
     private final Counters counters = new Counters();
     private final GroupCommit commits;
+    private final WriteHealth health;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock compactLock = new ReentrantLock();
 
@@ -59,7 +62,10 @@ public final class Store implements AutoCloseable {
         this.snapshotSeq = r.snapshotSeq();
         this.logBytes = segment.encoder.position();
         this.noAutoCompactionBefore = System.nanoTime(); // nanoTime has no fixed origin: never compare with 0
-        this.commits = new GroupCommit(counters, new GroupCommit.Tip(r.lastSeq(), r.state(), segment.channel()));
+        this.health = new WriteHealth(this::resumeAfterFailure);
+        this.commits = new GroupCommit(counters,
+                new GroupCommit.Tip(r.lastSeq(), r.state(), segment.channel(), segment.encoder.position()),
+                options.fsync() == FsyncPolicy.BATCH, health::failed);
     }
 
     /**
@@ -100,12 +106,22 @@ public final class Store implements AutoCloseable {
         return dir;
     }
 
-    /**
-     * True while the store takes writes: not closed and no write or fsync has failed. Readiness
-     * probes use it; a failed store needs a restart, which recovers every acknowledged write.
-     */
+    /** True while the store takes writes: not closed, and not stopped by a failed write or fsync. */
     public boolean isOpen() {
-        return !closed && commits.failure() == null;
+        return writeStatus().writable();
+    }
+
+    /** Whether writes are taken and, if not, why and whether the store is recovering by itself. */
+    public WriteStatus writeStatus() {
+        return closed ? WriteStatus.SHUT : health.status();
+    }
+
+    /**
+     * Tells {@code listener} each time writes stop (with the failure) or resume, on the thread that
+     * saw it; the store itself prints nothing.
+     */
+    public void onWriteStatus(Consumer<WriteStatus> listener) {
+        health.listen(listener);
     }
 
     /** The torn tail this open cut off the log, if there was one. */
@@ -124,28 +140,28 @@ public final class Store implements AutoCloseable {
             throw new IllegalStateException("write() called from inside a write body");
         }
         R result;
-        long waitFor;
+        GroupCommit.Ticket ticket;
         writeLock.lock();
         try {
             ensureWritable();
             Tx tx = new Tx(latest);
             result = body.apply(tx);
             if (tx.changes().isEmpty()) {
-                waitFor = lastSeq; // the body may have read writes not yet durable
+                ticket = commits.ticket(); // the body may have read writes not yet durable
             } else {
-                waitFor = append(tx);
+                ticket = append(tx);
             }
         } finally {
             writeLock.unlock();
         }
         if (options.fsync() == FsyncPolicy.BATCH) {
-            commits.awaitDurable(waitFor);
+            commits.awaitDurable(ticket, health::unavailable);
         }
         return result;
     }
 
     /** Under the write lock: apply, append, then sync or hand over to group commit. */
-    private long append(Tx tx) {
+    private GroupCommit.Ticket append(Tx tx) {
         State next = latest.apply(tx.changes());
         if (tx.lastIdAllocated() > next.lastId()) {
             next = next.withLastId(tx.lastIdAllocated());
@@ -156,36 +172,63 @@ public final class Store implements AutoCloseable {
             counters.appended(segment.encoder.append(seq, payload));
         } catch (IOException e) {
             commits.fail(e);
-            throw GroupCommit.unavailable(e);
+            throw health.unavailable();
         }
         lastSeq = seq;
         latest = next;
         statsLastSeq = seq;
         logBytes = segment.encoder.position();
-        switch (options.fsync()) {
-            case ALWAYS -> {
-                try {
-                    counters.force(segment.channel());
-                } catch (IOException | RuntimeException e) {
-                    commits.fail(e);
-                    throw GroupCommit.unavailable(e);
-                }
-                commits.publish(seq, next);
+        GroupCommit.Tip tip = new GroupCommit.Tip(seq, next, segment.channel(), logBytes);
+        GroupCommit.Ticket ticket = commits.appended(tip);
+        if (options.fsync() == FsyncPolicy.ALWAYS) {
+            try {
+                counters.force(segment.channel());
+            } catch (IOException | RuntimeException e) {
+                commits.fail(e);
+                throw health.unavailable();
             }
-            case NEVER -> commits.publish(seq, next);
-            case BATCH -> commits.appended(new GroupCommit.Tip(seq, next, segment.channel()));
+        }
+        if (options.fsync() != FsyncPolicy.BATCH) {
+            commits.publish(tip);
         }
         maybeCompactInBackground();
-        return seq;
+        return ticket;
+    }
+
+    /**
+     * The way back from a full disk ({@link WriteHealth}): cuts the segment back to the end of the
+     * last acknowledged record, forces that, and takes writes again from there. Nothing after that
+     * point was acknowledged, and readers never saw it.
+     */
+    private void resumeAfterFailure() throws IOException {
+        writeLock.lock();
+        try {
+            if (closed) {
+                throw new StoreUnavailableException(WriteStatus.SHUT);
+            }
+            commits.exclusive(() -> {
+                GroupCommit.Tip last = commits.durable();
+                if (last.channel() != segment.channel()) {
+                    throw new IOException("the log moved to another segment after its last fsync");
+                }
+                segment = segment.truncatedTo(last.end(), counters);
+                lastSeq = last.seq();
+                latest = last.state();
+                statsLastSeq = lastSeq;
+                logBytes = last.end();
+                commits.resume(last);
+            });
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private void ensureWritable() {
         if (closed) {
-            throw new StoreUnavailableException("the store is closed", null);
+            throw new StoreUnavailableException(WriteStatus.SHUT);
         }
-        Throwable failure = commits.failure();
-        if (failure != null) {
-            throw GroupCommit.unavailable(failure);
+        if (commits.failure() != null || !health.status().writable()) {
+            throw health.unavailable();
         }
     }
 
@@ -270,12 +313,12 @@ public final class Store implements AutoCloseable {
         commits.exclusive(() -> {
             try {
                 counters.force(segment.channel());
-                commits.publish(seq, state);
+                commits.publish(new GroupCommit.Tip(seq, state, segment.channel(), segment.encoder.position()));
                 Segment next = Segment.create(dir, seq + 1, io);
                 Segment old = segment;
                 segment = next;
                 logBytes = next.encoder.position();
-                commits.appended(new GroupCommit.Tip(seq, state, next.channel()));
+                commits.rotated(new GroupCommit.Tip(seq, state, next.channel(), logBytes));
                 old.close();
             } catch (IOException | RuntimeException e) {
                 commits.fail(e);
@@ -327,6 +370,7 @@ public final class Store implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        health.close();
         compactLock.lock(); // a compact() in another thread finishes first
         writeLock.lock();
         try {
@@ -334,7 +378,7 @@ public final class Store implements AutoCloseable {
                 commits.exclusive(() -> {
                     try {
                         counters.force(segment.channel());
-                        commits.publish(lastSeq, latest);
+                        commits.publish(new GroupCommit.Tip(lastSeq, latest, segment.channel(), segment.encoder.position()));
                     } catch (IOException | RuntimeException e) {
                         commits.fail(e);
                         throw e;
@@ -343,6 +387,7 @@ public final class Store implements AutoCloseable {
             }
         } finally {
             try {
+                commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
                 segment.close();
             } finally {
                 writeLock.unlock();
@@ -354,9 +399,11 @@ public final class Store implements AutoCloseable {
 
     /** For crash tests: let go of files and lock without syncing anything, as a killed process would. */
     void abandon() throws IOException {
+        health.close();
         writeLock.lock();
         try {
             closed = true;
+            commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
             segment.close();
         } finally {
             writeLock.unlock();

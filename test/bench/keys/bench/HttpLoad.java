@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * A closed-loop HTTP/1.1 load generator over raw keep-alive sockets: each connection sends one
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * request count.
  */
 final class HttpLoad {
-    /** Requests per second, latency percentiles in milliseconds, and failures (non-200 or I/O). */
+    /** Requests per second, latency percentiles in milliseconds, and failures (another status, or I/O). */
     record Result(double requestsPerSecond, double p50Ms, double p99Ms, long requests, long failures) {
     }
 
@@ -31,6 +32,27 @@ final class HttpLoad {
         byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + target.getHostString() + ":" + target.getPort()
                 + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
+        return run(target, c -> request, 200, connections, warmupSeconds, seconds, maxRequests);
+    }
+
+    /** A POST of a JSON body; connection {@code c} sends to {@code pathFor.apply(c)}. */
+    static Result post(InetSocketAddress target, IntFunction<String> pathFor, String token, String json, int expected,
+                       int connections, double warmupSeconds, double seconds) throws InterruptedException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        IntFunction<byte[]> request = c -> {
+            byte[] head = ("POST " + pathFor.apply(c) + " HTTP/1.1\r\nHost: " + target.getHostString() + ":"
+                    + target.getPort() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            byte[] all = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, all, head.length, body.length);
+            return all;
+        };
+        return run(target, request, expected, connections, warmupSeconds, seconds, Long.MAX_VALUE);
+    }
+
+    private static Result run(InetSocketAddress target, IntFunction<byte[]> requestFor, int expected, int connections,
+                              double warmupSeconds, double seconds, long maxRequests) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long stopAt = measureFrom + (long) (seconds * 1e9);
@@ -42,6 +64,7 @@ final class HttpLoad {
         CountDownLatch done = new CountDownLatch(connections);
         for (int c = 0; c < connections; c++) {
             int me = c;
+            byte[] request = requestFor.apply(c);
             Thread.ofPlatform().daemon().start(() -> {
                 long[] lat = new long[1024];
                 int n = 0;
@@ -62,7 +85,7 @@ final class HttpLoad {
                         int status = readResponse(in, body);
                         long t1 = System.nanoTime();
                         if (t0 >= measureFrom) {
-                            if (status != 200) {
+                            if (status != expected) {
                                 failures.incrementAndGet();
                             }
                             if (n == lat.length) {

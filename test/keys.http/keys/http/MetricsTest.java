@@ -1,10 +1,15 @@
 package keys.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -94,6 +99,39 @@ class MetricsTest {
                 continue;
             }
             fail("accepted: " + bad);
+        }
+    }
+
+    @Test
+    void numbersAreWrittenAsPrometheusClientsWriteThem() {
+        try (TestServer ts = TestServer.start()) {
+            ts.get("/healthz", null);
+            String body = ts.get("/metrics", null).body();
+            parse(body);
+            for (String le : new String[] {"0.0005", "0.001", "0.0025", "0.005", "0.01", "0.1", "1", "2.5", "+Inf"}) {
+                assertTrue(body.contains("keys_http_request_duration_seconds_bucket{le=\"" + le + "\"}"), le + " in " + body);
+            }
+            assertFalse(body.contains("E-") || body.contains("E+") || body.contains("E1"), body);
+            assertTrue(body.contains("\nkeys_store_writable 1\n"), body);
+        }
+    }
+
+    @Test
+    void aBodyTooLargeForAKnownRouteCountsUnderThatRoute() throws Exception {
+        try (TestServer ts = TestServer.start()) {
+            URI base = URI.create(ts.url);
+            String path = "/api/0/organizations/";
+            try (Socket s = new Socket(base.getHost(), base.getPort())) {
+                s.setSoTimeout(10_000);
+                // Declared too long, no body sent: refused before any byte of it is read.
+                s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                        + "\r\nContent-Length: 2000000\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 413", status);
+            }
+            Map<String, Double> samples = parse(ts.get("/metrics", null).body());
+            assertEquals(1.0, samples.get("keys_http_requests_total{route=\"" + path + "\",status=\"413\"}"), samples.toString());
+            assertNull(samples.get("keys_http_requests_total{route=\"unmatched\",status=\"413\"}"));
         }
     }
 }

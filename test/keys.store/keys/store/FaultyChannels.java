@@ -8,12 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real files with switchable faults: failing or slow forces, a force that waits for a gate,
- * writes that stop short and fail, a full disk that accepts nothing.
+ * writes that stop short and fail, a full disk that accepts nothing or says so (ENOSPC), a device
+ * error (EIO).
  */
 public final class FaultyChannels implements LogChannelFactory {
     public volatile boolean failForce;
     public volatile boolean failWriteHalfway;
     public volatile boolean diskFull;
+    /** Writes and forces fail as on a full disk, with the JDK's text for ENOSPC. */
+    public volatile boolean noSpace;
+    /** Forces fail as on a failing device, with the JDK's text for EIO. */
+    public volatile boolean ioError;
     public volatile long forceDelayMillis;
     /** When set, a force waits here (after counting down {@link #forceEntered}). */
     volatile CountDownLatch forceGate;
@@ -50,6 +55,9 @@ public final class FaultyChannels implements LogChannelFactory {
             if (diskFull) {
                 return 0;
             }
+            if (noSpace) {
+                throw new IOException("No space left on device");
+            }
             if (failWriteHalfway && src.remaining() > 1) {
                 ByteBuffer half = src.duplicate();
                 half.limit(half.position() + src.remaining() / 2);
@@ -81,7 +89,18 @@ public final class FaultyChannels implements LogChannelFactory {
             if (failForce) {
                 throw new IOException("injected: fsync failed");
             }
+            if (noSpace) {
+                throw new IOException("No space left on device");
+            }
+            if (ioError) {
+                throw new IOException("Input/output error");
+            }
             real.force();
+        }
+
+        @Override
+        public void truncate(long size) throws IOException {
+            real.truncate(size);
         }
 
         @Override
