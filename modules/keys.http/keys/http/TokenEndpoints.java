@@ -19,7 +19,7 @@ import keys.store.State;
  * someone else ({@code user}: an email; a new address makes a new user, as adding a member does).
  */
 final class TokenEndpoints {
-    static final int MAX_NAME = 255;
+    static final int MAX_NAME = Token.MAX_NAME;
 
     private TokenEndpoints() {
     }
