@@ -58,71 +58,81 @@ final class InvariantCheck {
     List<Violation> add(Change put, long line) {
         String kind = kind(put);
         long id = idOf(put);
-        String object = kind + " " + id;
-        List<Violation> out = new ArrayList<>(0);
-        for (String rule : RecordRules.problems(put)) {
-            out.add(new Violation(line, object, rule, false));
-        }
+        List<String> broken = RecordRules.problems(put); // names are built only for what is broken: keys are many
         String clash = claimId(kind, id);
         if (clash != null) {
-            out.add(new Violation(line, object, clash, false));
+            broken.add(clash);
         }
-        List<String> taken = new ArrayList<>(0);
-        List<Ref> refs = new ArrayList<>(0);
+        String object = null;
         switch (put) {
             case Change.PutOrganization(Organization o) -> {
-                unique(taken, orgSlugs, o.slug(), id, "slug " + RecordRules.quote(o.slug()), "organization");
+                unique(broken, orgSlugs, o.slug(), id, "slug " + RecordRules.quote(o.slug()), "organization");
                 orgs.add(id);
             }
             case Change.PutUser(User u) -> {
-                unique(taken, emails, u.email(), id, "email " + RecordRules.quote(u.email()), "user");
+                unique(broken, emails, u.email(), id, "email " + RecordRules.quote(u.email()), "user");
                 users.add(id);
             }
             case Change.PutTeam(Team t) -> {
-                unique(taken, teamSlugs, new Scoped(t.orgId(), t.slug()), id, "slug " + RecordRules.quote(t.slug()),
+                object = kind + " " + id;
+                unique(broken, teamSlugs, new Scoped(t.orgId(), t.slug()), id, "slug " + RecordRules.quote(t.slug()),
                         "team");
-                refs.add(organization(line, object, t.orgId()));
+                refer(organization(line, object, t.orgId()));
                 teamOrg.put(id, t.orgId());
             }
             case Change.PutProject(Project p) -> {
-                unique(taken, projectSlugs, new Scoped(p.orgId(), p.slug()), id,
+                object = kind + " " + id;
+                unique(broken, projectSlugs, new Scoped(p.orgId(), p.slug()), id,
                         "slug " + RecordRules.quote(p.slug()), "project");
-                refs.add(organization(line, object, p.orgId()));
-                p.teamIds().forEach(team -> refs.add(team(line, object, team, p.orgId())));
+                refer(organization(line, object, p.orgId()));
+                for (long team : p.teamIds()) {
+                    refer(team(line, object, team, p.orgId()));
+                }
                 projects.add(id);
             }
             case Change.PutMember(Member m) -> {
-                unique(taken, memberships, new Scoped(m.orgId(), Long.toString(m.userId())), id,
+                object = kind + " " + id;
+                unique(broken, memberships, new Scoped(m.orgId(), Long.toString(m.userId())), id,
                         "user " + m.userId(), "member");
-                refs.add(organization(line, object, m.orgId()));
-                refs.add(user(line, object, m.userId()));
-                m.teamIds().forEach(team -> refs.add(team(line, object, team, m.orgId())));
+                refer(organization(line, object, m.orgId()));
+                refer(user(line, object, m.userId()));
+                for (long team : m.teamIds()) {
+                    refer(team(line, object, team, m.orgId()));
+                }
             }
             case Change.PutToken(Token t) -> {
-                unique(taken, tokenHashes, t.hashHex(), id, "hash", "token");
-                refs.add(user(line, object, t.userId()));
+                object = kind + " " + id;
+                unique(broken, tokenHashes, t.hashHex(), id, "hash", "token");
+                refer(user(line, object, t.userId()));
             }
             case Change.PutKey(ClientKey k) -> {
-                boolean publicFree = keyValues.add(k.publicKeyHigh(), k.publicKeyLow());
-                if (!publicFree) {
-                    taken.add("public key " + k.publicKey() + " is already used by another key");
+                if (!keyValues.add(k.publicKeyHigh(), k.publicKeyLow())) {
+                    broken.add("public key " + k.publicKey() + " is already used by another key");
                 }
                 // The secret is not quoted: a message must not leak it.
                 if (!keyValues.add(k.secretKeyHigh(), k.secretKeyLow())) {
-                    taken.add("secret key is already used by another key (or is this key's public key)");
+                    broken.add("secret key is already used by another key (or is this key's public key)");
                 }
                 long project = k.projectId();
-                refs.add(new Ref(line, object, "belongs to missing project " + project, () -> projects.contains(project)));
+                if (!projects.contains(project)) {
+                    waiting.add(new Ref(line, kind + " " + id, "belongs to missing project " + project,
+                            () -> projects.contains(project)));
+                }
             }
             default -> throw new IllegalArgumentException("not a put: " + put);
         }
-        taken.forEach(rule -> out.add(new Violation(line, object, rule, false)));
-        for (Ref r : refs) {
-            if (!r.holds().getAsBoolean()) {
-                waiting.add(r);
-            }
+        if (broken.isEmpty()) {
+            return List.of();
         }
-        return out;
+        String name = object != null ? object : kind + " " + id;
+        return broken.stream().map(rule -> new Violation(line, name, rule, false)).toList();
+    }
+
+    /** A reference that does not hold yet waits for the rest of the records. */
+    private void refer(Ref r) {
+        if (!r.holds().getAsBoolean()) {
+            waiting.add(r);
+        }
     }
 
     /** The references that still point at nothing, once every record is in. */

@@ -25,7 +25,7 @@ final class RecordRules {
     private RecordRules() {
     }
 
-    /** The broken rules of one put, each starting with the field; empty when it is one the API could write. */
+    /** The broken rules of one put (a new list), each starting with the field; empty when the API could write it. */
     static List<String> problems(Change put) {
         List<String> out = new ArrayList<>(0);
         switch (put) {
