@@ -29,9 +29,9 @@ import keys.json.JsonParseException;
  * Reads what {@link JsonExport} writes, strictly: every field present with its type, no unknown
  * fields, a meta line first, and every rule the API keeps ({@link InvariantCheck}: no duplicate
  * ids, slugs or key values, no dangling references, lengths, ranges and choices), refused at the
- * line that breaks it. Blank lines may end the file. Strictness is what makes
- * an export of the import give back the same bytes. The result is written as a snapshot into a
- * directory that must hold no log or snapshot yet.
+ * line that breaks it. Blank lines may end the file. Strictness is what makes an export of the
+ * import give back the same bytes. The result is written as a snapshot into a directory that must
+ * hold no log or snapshot yet.
  */
 final class JsonImport {
     private static final int MAX_LINE = 16 << 20;

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * {@code keys check}: the recovery scan, read-only, then every rule the API keeps for the records
- * ({@link InvariantCheck}). It takes no lock (a running server may hold
- * it, and opening the lock file here would even drop that server's lock if it ran in this
- * process) and writes nothing: a torn tail is reported, not cut.
+ * ({@link InvariantCheck}). It takes no lock (a running server may hold it, and opening the lock
+ * file here would even drop that server's lock if it ran in this process) and writes nothing: a
+ * torn tail is reported, not cut.
  */
 final class StoreCheck {
     /** Rule violations listed; the count of the rest is still given. */
