@@ -24,7 +24,7 @@ import keys.store.Store;
  * written to {@code DATA/admin-token} (0600). Only hashes go into the store.
  */
 final class Bootstrap {
-    static final String ADMIN_EMAIL = "admin";
+    static final String ADMIN_EMAIL = User.ADMIN_EMAIL;
 
     private Bootstrap() {
     }

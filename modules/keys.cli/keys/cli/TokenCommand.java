@@ -52,6 +52,10 @@ final class TokenCommand {
             scopes.add(Scope.parse(s.trim()).orElseThrow(() ->
                     new UsageException("keys token create: unknown scope '" + s.trim() + "'")));
         }
+        String nameProblem = keys.domain.Texts.problem(flags.get("name"), Token.MAX_NAME);
+        if (nameProblem != null) { // the API's rule for a token name, so keys check accepts what this writes
+            throw new UsageException("keys token create: --name " + nameProblem);
+        }
         String clear = Secrets.newUserToken();
         String normalized = email.equals(Bootstrap.ADMIN_EMAIL) ? email : Emails.normalize(email);
         try (Store store = DataCommands.openReporting(Path.of(flags.get("data")), "token", "always", err)) {

@@ -14,6 +14,8 @@ import java.util.Objects;
 public final class ClientKey {
     public static final int MAX_LABEL_LENGTH = 64;
     public static final int MAX_RATE_LIMIT_WINDOW = 86_400;
+    /** The JS SDK versions a key's loader may be pinned to. */
+    public static final java.util.List<String> SDK_VERSIONS = java.util.List.of("latest", "10.x", "9.x", "8.x", "7.x");
 
     private final long id;
     private final long projectId;

@@ -7,6 +7,8 @@ public enum LoaderOption {
 
     /** New keys start with replay and performance on, as in Sentry. */
     public static final int DEFAULTS = HAS_REPLAY.bit() | HAS_PERFORMANCE.bit();
+    /** Every option's bit: a key's options hold no other. */
+    public static final int ALL = (1 << values().length) - 1;
 
     private final String wire;
 

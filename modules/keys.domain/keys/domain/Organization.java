@@ -6,6 +6,20 @@ package keys.domain;
  */
 public record Organization(long id, String slug, String name, long createdMicros,
                            boolean openMembership, String relayDsnEndpoint) {
+    public static final int MAX_NAME = 64;
+    public static final int MAX_RELAY_URL = 200;
+
+    /** True for an absolute http(s) URL with a host, as the relay endpoint must be. */
+    public static boolean isRelayUrl(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            String scheme = u.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
 
     public Organization withSlug(String newSlug) {
         return new Organization(id, newSlug, name, createdMicros, openMembership, relayDsnEndpoint);

@@ -5,6 +5,23 @@ import java.util.List;
 /** A project of an organization, owned by zero or more of its teams ({@code teamIds} ascending). */
 public record Project(long id, long orgId, String slug, String name, String platform,
                       long createdMicros, List<Long> teamIds) {
+    /** Sentry's project serializer allows 50 characters for a name. */
+    public static final int MAX_NAME = 50;
+    public static final int MAX_PLATFORM = 64;
+
+    /** A platform is lowercase letters, digits, {@code -}, {@code _} and {@code .} (no more than 64). */
+    public static boolean isValidPlatform(String platform) {
+        if (platform == null || platform.isEmpty() || platform.length() > MAX_PLATFORM) {
+            return false;
+        }
+        for (int i = 0; i < platform.length(); i++) {
+            char c = platform.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public Project {
         teamIds = Ids.sortedUnique(teamIds);

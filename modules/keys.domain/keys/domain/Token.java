@@ -10,6 +10,7 @@ import java.util.Set;
  */
 public record Token(long id, long userId, String name, String hashHex, Set<Scope> scopes,
                     long createdMicros, long expiresMicros, String lastCharacters, long mintedBy) {
+    public static final int MAX_NAME = 255;
 
     public Token {
         scopes = Scope.setOf(scopes);

@@ -88,7 +88,7 @@ final class DrfFields {
         if (text.indexOf('\0') >= 0) {
             messages.add("Null characters are not allowed.");
         }
-        int surrogate = loneSurrogate(text);
+        int surrogate = keys.domain.Texts.loneSurrogate(text);
         if (surrogate >= 0) {
             messages.add(String.format("Surrogate characters are not allowed: U+%X.", surrogate));
         }
@@ -227,18 +227,5 @@ final class DrfFields {
             return q + body.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + q;
         }
         return pythonStr(value);
-    }
-
-    /** The first surrogate not part of a pair (what Python sees as a surrogate character), or -1. */
-    private static int loneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return c;
-            }
-        }
-        return -1;
     }
 }

@@ -1,13 +1,12 @@
 package keys.http;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import keys.domain.Emails;
+import keys.domain.Organization;
 import keys.domain.Slugs;
 
 /**
@@ -111,15 +110,8 @@ final class Fields {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        try {
-            URI u = new URI(s);
-            String scheme = u.getScheme();
-            if (scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && u.getHost() != null && !u.getHost().isEmpty()) {
-                return s;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
+        if (Organization.isRelayUrl(s)) {
+            return s;
         }
         error(name, BAD_URL);
         return null;

@@ -15,7 +15,7 @@ import keys.domain.UseCase;
  */
 final class KeyBodies {
     static final Pattern KEY_HEX = Pattern.compile("[a-f0-9]{32}");
-    static final List<String> SDK_VERSIONS = List.of("latest", "10.x", "9.x", "8.x", "7.x");
+    static final List<String> SDK_VERSIONS = ClientKey.SDK_VERSIONS;
     private static final List<String> USE_CASES = List.of(UseCase.values()).stream().map(UseCase::wire).toList();
 
     private KeyBodies() {

@@ -17,8 +17,8 @@ import keys.store.State;
  * organization anyway, and a membership would make them count as one of its owners.
  */
 final class OrganizationEndpoints {
-    static final int MAX_NAME = 64;
-    static final int MAX_URL = 200;
+    static final int MAX_NAME = Organization.MAX_NAME;
+    static final int MAX_URL = Organization.MAX_RELAY_URL;
     static final String SLUG_TAKEN = "An organization with this slug already exists.";
 
     private OrganizationEndpoints() {

@@ -23,9 +23,8 @@ import keys.store.Tx;
  * its {@code Default} key, in the same write), one project, and giving or taking a team.
  */
 final class ProjectEndpoints {
-    /** Sentry's project serializer allows 50 characters for a name. */
-    static final int MAX_NAME = 50;
-    static final int MAX_PLATFORM = 64;
+    static final int MAX_NAME = Project.MAX_NAME;
+    static final int MAX_PLATFORM = Project.MAX_PLATFORM;
     static final String SLUG_TAKEN = "A project with this slug already exists.";
     private static final Set<Scope> WRITE_SCOPES = Set.of(Scope.PROJECT_WRITE, Scope.PROJECT_ADMIN);
 
@@ -176,12 +175,9 @@ final class ProjectEndpoints {
         if (p == null || p.isEmpty()) {
             return null;
         }
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
-                f.error("platform", "Invalid platform");
-                return null;
-            }
+        if (!Project.isValidPlatform(p)) {
+            f.error("platform", "Invalid platform");
+            return null;
         }
         return p;
     }

@@ -16,7 +16,7 @@ import keys.store.State;
  * superuser) or membership of that team. Listing shows every team of the organization.
  */
 final class TeamEndpoints {
-    static final int MAX_NAME = 64;
+    static final int MAX_NAME = Team.MAX_NAME;
     static final String SLUG_TAKEN = "A team with this slug already exists.";
 
     private TeamEndpoints() {

@@ -22,7 +22,7 @@ import keys.store.State;
  * token minted from it, so a leaked token can be revoked for good.
  */
 final class TokenEndpoints {
-    static final int MAX_NAME = 255;
+    static final int MAX_NAME = Token.MAX_NAME;
 
     private TokenEndpoints() {
     }

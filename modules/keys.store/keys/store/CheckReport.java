@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What {@link Store#check} found in a data directory. {@code problems} lists every finding in
- * words (torn tail, corruption, dangling references, a missing directory); the directory is fine
- * exactly when it is empty. A torn tail counts: opening would cut it, losing an unacknowledged write.
+ * words (torn tail, corruption, dangling references, records the API would never write, a missing
+ * directory); the directory is fine exactly when it is empty. A torn tail counts: opening would
+ * cut it, losing an unacknowledged write.
  *
  * @param snapshot     the snapshot file recovery starts from, or null
  * @param records      log records replayed after the snapshot

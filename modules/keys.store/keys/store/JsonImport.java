@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +27,11 @@ import keys.json.JsonParseException;
 
 /**
  * Reads what {@link JsonExport} writes, strictly: every field present with its type, no unknown
- * fields, no duplicate ids, no dangling references, a meta line first. Strictness is what makes
- * an export of the import give back the same bytes. The result is written as a snapshot into a
- * directory that must hold no log or snapshot yet.
+ * fields, a meta line first, and every rule the API keeps ({@link InvariantCheck}: no duplicate
+ * ids, slugs or key values, no dangling references, lengths, ranges and choices), refused at the
+ * line that breaks it. Blank lines may end the file. Strictness is what makes an export of the
+ * import give back the same bytes. The result is written as a snapshot into a directory that must
+ * hold no log or snapshot yet.
  */
 final class JsonImport {
     private static final int MAX_LINE = 16 << 20;
@@ -57,11 +58,19 @@ final class JsonImport {
     static State read(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         List<Change> changes = new ArrayList<>();
-        Map<String, Set<Long>> seen = new HashMap<>();
+        InvariantCheck rules = new InvariantCheck();
         long lastId = -1;
         long lineNo = 0;
+        long blank = 0; // the first blank line of the current run: fine at the end of the file only
         for (byte[] line; (line = nextLine(in, lineNo + 1)) != null; ) {
             lineNo++;
+            if (isBlank(line)) {
+                blank = blank == 0 ? lineNo : blank;
+                continue;
+            }
+            if (blank != 0) {
+                throw new ImportFormatException(blank, "a blank line inside the file (one may only end it)");
+            }
             Fields f = new Fields(lineNo, parse(line, lineNo));
             String type = f.string("type");
             if (lineNo == 1) {
@@ -79,26 +88,37 @@ final class JsonImport {
             }
             Change c = change(type, f, lineNo);
             f.end();
-            long id = ReferenceCheck.idOf(c);
-            if (!seen.computeIfAbsent(type, t -> new HashSet<>()).add(id)) {
-                throw new ImportFormatException(lineNo, "a second " + type + " with id " + id);
-            }
+            refuse(rules.add(c, lineNo));
             changes.add(c);
         }
-        if (lineNo == 0) {
+        if (lineNo == 0 || blank == 1) {
             throw new ImportFormatException(0, "empty input: not an export");
         }
-        List<String> dangling = ReferenceCheck.problems(changes);
-        if (!dangling.isEmpty()) {
-            throw new ImportFormatException(0, "references to records that are not in the file: "
-                    + String.join("; ", dangling));
-        }
+        refuse(rules.finish());
         State state = State.empty().apply(changes);
         if (lastId < state.lastId()) {
             throw new ImportFormatException(1, "lastId " + lastId + " is below the highest id in the file ("
                     + state.lastId() + ")");
         }
         return state.withLastId(lastId);
+    }
+
+    /** Stops the import at the first rule the API would have kept, naming its line. */
+    private static void refuse(List<InvariantCheck.Violation> violations) {
+        if (!violations.isEmpty()) {
+            InvariantCheck.Violation v = violations.getFirst();
+            throw new ImportFormatException(v.line(), v.toString());
+        }
+    }
+
+    /** Spaces, tabs and a carriage return only (an editor's last line). */
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Change change(String type, Fields f, long lineNo) {

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code keys check}: the recovery scan, read-only. It takes no lock (a running server may hold
- * it, and opening the lock file here would even drop that server's lock if it ran in this
- * process) and writes nothing: a torn tail is reported, not cut.
+ * {@code keys check}: the recovery scan, read-only, then every rule the API keeps for the records
+ * ({@link InvariantCheck}). It takes no lock (a running server may hold it, and opening the lock
+ * file here would even drop that server's lock if it ran in this process) and writes nothing: a
+ * torn tail is reported, not cut.
  */
 final class StoreCheck {
+    /** Rule violations listed; the count of the rest is still given. */
+    static final int MAX_REPORTED = 50;
+
     private StoreCheck() {
     }
 
@@ -41,10 +45,33 @@ final class StoreCheck {
             problems.add("torn tail: " + torn + " (the next open cuts it; the write there was never acknowledged)");
         }
         List<Change> puts = r.state().asChanges();
-        List<String> refs = ReferenceCheck.problems(puts);
-        refs.forEach(p -> problems.add("reference: " + p));
+        List<String> refs = new ArrayList<>();
+        invariants(puts, refs, problems);
         return new CheckReport(dir, r.snapshot() == null ? null : r.snapshot().file(), r.snapshotSeq(), r.replayed(),
                 r.lastSeq(), torn, null, refs, counts(puts), problems);
+    }
+
+    /**
+     * Every rule the API keeps, broken by a record of the directory: dangling references into
+     * {@code refs} and, like every other finding, into {@code problems}, by object. At most
+     * {@link #MAX_REPORTED} are listed, then a count of the rest.
+     */
+    private static void invariants(List<Change> puts, List<String> refs, List<String> problems) {
+        InvariantCheck rules = new InvariantCheck();
+        List<InvariantCheck.Violation> found = new ArrayList<>();
+        for (Change c : puts) {
+            found.addAll(rules.add(c, 0));
+        }
+        found.addAll(rules.finish());
+        for (InvariantCheck.Violation v : found.subList(0, Math.min(found.size(), MAX_REPORTED))) {
+            if (v.reference()) {
+                refs.add(v.toString());
+            }
+            problems.add((v.reference() ? "reference: " : "invalid: ") + v);
+        }
+        if (found.size() > MAX_REPORTED) {
+            problems.add("… and " + (found.size() - MAX_REPORTED) + " more");
+        }
     }
 
     private static Map<String, Long> counts(List<Change> puts) {

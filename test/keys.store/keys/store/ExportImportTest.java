@@ -120,7 +120,7 @@ class ExportImportTest {
         assertRefused(meta + org.replace("\"id\":1", "\"id\":\"1\""), 2, "id");
         assertRefused(meta + org + org, 3, "second organization");
         assertRefused(meta + "{\"type\":\"team\",\"id\":2,\"orgId\":7,\"slug\":\"t\",\"name\":\"T\",\"createdMicros\":1}\n",
-                0, "missing organization 7");
+                2, "team 2: belongs to missing organization 7");
         assertRefused(meta.replace("9", "0") + org, 1, "lastId");
         assertRefused(meta + "{\"type\":\"key\",\"id\":2,\"projectId\":1,\"label\":\"k\",\"publicKey\":\"XYZ\","
                 + "\"secretKey\":\"00000000000000000000000000000000\",\"active\":true,\"createdMicros\":1,"
