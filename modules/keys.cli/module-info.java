@@ -1,6 +1,6 @@
 /** The `keys` launcher. */
 module keys.cli {
-    requires keys.http;
+    requires keys.server;
     requires java.net.http;
     requires jdk.unsupported; // sun.misc.Signal, reached by reflection: see Signals
 }

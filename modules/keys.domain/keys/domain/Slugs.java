@@ -69,18 +69,18 @@ public final class Slugs {
     /**
      * {@code base} when it is free, else {@code base} (cut to leave room) plus {@code -} and four
      * random letters or digits, as Sentry's slugify_instance does for a slug made from a name.
-     * Null when no free slug turned up in a few dozen tries.
+     * Null when no free slug turned up in a few dozen tries. The suffix is drawn from
+     * {@code sources}' names stream.
      */
-    public static String unique(String base, java.util.function.Predicate<String> taken) {
+    public static String unique(String base, java.util.function.Predicate<String> taken, Sources sources) {
         if (!taken.test(base)) {
             return base;
         }
         String stem = base.length() > MAX_LENGTH - 5 ? base.substring(0, MAX_LENGTH - 5) : base;
-        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 50; attempt++) {
             StringBuilder b = new StringBuilder(stem).append('-');
             for (int i = 0; i < 4; i++) {
-                b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36)));
+                b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(sources.nextInt(Sources.Purpose.NAMES, 36)));
             }
             String candidate = b.toString();
             if (!taken.test(candidate)) {
