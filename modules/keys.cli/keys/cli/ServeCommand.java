@@ -42,8 +42,8 @@ final class ServeCommand {
         KeysServer keys = start(flags, env, out, err);
         started.set(keys);
         Path data = keys.dataDirectory();
-        err.println("keys " + Main.VERSION + ": listening on " + keys.url() + " ("
-                + (data == null ? "in memory" : "data " + data.toAbsolutePath() + ", fsync " + flags.get("fsync")) + ")");
+        String where = data == null ? "in memory" : "data " + data.toAbsolutePath() + ", fsync " + flags.get("fsync");
+        err.println("keys " + Main.VERSION + ": listening on " + keys.url() + " (" + where + ")");
         return -1;
     }
 

@@ -52,8 +52,8 @@ final class TrainCommand {
             send(client, HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
             running.stop(0);
             // and the in-memory path, with nothing to bootstrap but a minted token
-            try (KeysServer memory = KeysServer.builder().inMemory().listen(new java.net.InetSocketAddress("127.0.0.1", 0))
-                    .start()) {
+            try (KeysServer memory = KeysServer.builder().inMemory()
+                    .listen(new java.net.InetSocketAddress("127.0.0.1", 0)).start()) {
                 send(client, HttpRequest.newBuilder(URI.create(memory.url() + "/api/0/organizations/"))
                         .header("Authorization", "Bearer " + memory.adminToken()).GET());
             }

@@ -16,7 +16,8 @@ final class ManagementSlugs {
 
     /** Runs inside the write, where slugs cannot be taken concurrently. */
     static String choose(Sources sources, String sent, String name, Predicate<String> taken, String takenMessage) {
-        String chosen = sent != null ? (taken.test(sent) ? null : sent) : Slugs.unique(Slugs.slugify(name), taken, sources);
+        String chosen = sent != null ? (taken.test(sent) ? null : sent)
+                : Slugs.unique(Slugs.slugify(name), taken, sources);
         if (chosen == null) {
             throw ApiException.conflict(takenMessage);
         }

@@ -49,8 +49,8 @@ final class OrganizationEndpoints {
         String slug = f.slug("slug");
         f.check();
         Organization created = call.api.store.write(tx -> {
-            String chosen = ManagementSlugs.choose(call.api.sources, slug, name, x -> tx.state().organizationBySlug(x).isPresent(),
-                    SLUG_TAKEN);
+            String chosen = ManagementSlugs.choose(call.api.sources, slug, name,
+                    x -> tx.state().organizationBySlug(x).isPresent(), SLUG_TAKEN);
             Organization o = new Organization(tx.nextId(), chosen, name, call.api.sources.nowMicros(), true, null);
             tx.add(new Change.PutOrganization(o));
             return o;

@@ -54,7 +54,8 @@ final class ProjectEndpoints {
         Project created = call.api.store.write(tx -> {
             State s = tx.state();
             s.team(team.id()).orElseThrow(ApiException::notFound);
-            String chosen = ManagementSlugs.choose(call.api.sources, slug, name, x -> s.projectBySlug(orgId, x).isPresent(), SLUG_TAKEN);
+            String chosen = ManagementSlugs.choose(call.api.sources, slug, name,
+                    x -> s.projectBySlug(orgId, x).isPresent(), SLUG_TAKEN);
             Project p = new Project(tx.nextId(), orgId, chosen, name, platform, call.api.sources.nowMicros(),
                     List.of(team.id()));
             tx.add(new Change.PutProject(p));

@@ -46,7 +46,8 @@ final class ProjectKeysEndpoint {
                 clash.add("secret", IN_USE);
             }
             clash.throwIfAny();
-            ClientKey k = new ClientKey(tx.nextId(), project.id(), c.name() != null ? c.name() : call.api.sources.newKeyName(),
+            ClientKey k = new ClientKey(tx.nextId(), project.id(),
+                    c.name() != null ? c.name() : call.api.sources.newKeyName(),
                     c.publicKey() != null ? c.publicKey() : call.api.sources.newKeyHex(),
                     c.secretKey() != null ? c.secretKey() : call.api.sources.newKeyHex(),
                     true, call.api.sources.nowMicros(), c.rateLimitCount(), c.rateLimitWindow(), null,

@@ -44,7 +44,8 @@ final class TeamEndpoints {
         Team created = call.api.store.write(tx -> {
             State s = tx.state();
             s.organization(orgId).orElseThrow(ApiException::notFound);
-            String chosenSlug = ManagementSlugs.choose(call.api.sources, slug, name, x -> s.teamBySlug(orgId, x).isPresent(), SLUG_TAKEN);
+            String chosenSlug = ManagementSlugs.choose(call.api.sources, slug, name,
+                    x -> s.teamBySlug(orgId, x).isPresent(), SLUG_TAKEN);
             String chosenName = name != null && !name.isEmpty() ? name : chosenSlug;
             Team t = new Team(tx.nextId(), orgId, chosenSlug, chosenName, call.api.sources.nowMicros());
             tx.add(new Change.PutTeam(t));

@@ -232,20 +232,21 @@ public final class KeysServer implements AutoCloseable {
             Server server = null;
             try {
                 server = bind();
-                String prefix = Optional.ofNullable(urlPrefix)
-                        .orElse("http://" + hostForUrl(listen) + ":" + server.port());
+                String prefix = trimSlash(Optional.ofNullable(urlPrefix)
+                        .orElse("http://" + hostForUrl(listen) + ":" + server.port()));
+                URI url = url(prefix); // before anything is minted
                 String admin = bootstrap(store, sources);
                 if (demo && Demo.applies(store)) {
                     String token = Demo.create(store, sources);
                     if (!inMemory) {
                         Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
                     }
-                    out.print(Demo.instructions(token, trimSlash(prefix), !inMemory));
+                    out.print(Demo.instructions(token, prefix, !inMemory));
                     out.flush();
                 }
                 server.serve(store, new ServerConfig(listen, prefix, ingestUrl, orgIngestSubdomains,
                         jsSdkLoaderCdnUrl, rateLimits, accessLog), sources);
-                return new KeysServer(server, store, URI.create(trimSlash(prefix)), admin);
+                return new KeysServer(server, store, url, admin);
             } catch (IOException e) {
                 abandon(server, store);
                 throw new KeysServerException(e.getMessage(), e);
@@ -326,6 +327,14 @@ public final class KeysServer implements AutoCloseable {
                     ? "keys: minted a superuser token (in memory, shown once): " + token
                     : "keys: minted a superuser token into " + file));
             return minted.orElse(null);
+        }
+
+        private static URI url(String prefix) {
+            try {
+                return new URI(prefix);
+            } catch (java.net.URISyntaxException e) {
+                throw new KeysServerConfigException("keys serve: --url-prefix must be a URL, not '" + prefix + "'");
+            }
         }
 
         private static String hostForUrl(InetSocketAddress a) {
