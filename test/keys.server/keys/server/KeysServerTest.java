@@ -56,7 +56,8 @@ class KeysServerTest {
         assertConfig("--in-memory", KeysServer.builder());
         assertConfig("--compact-threshold", KeysServer.builder().dataDirectory(tmp).compactThreshold(100));
         assertConfig("KEYS_ADMIN_TOKEN", KeysServer.builder().inMemory().adminToken("sntryu_short"));
-        assertFalse(Files.exists(tmp.resolve("LOCK")), "nothing opened");
+        assertConfig("--url-prefix", KeysServer.builder().dataDirectory(tmp).urlPrefix("http://a b"));
+        assertFalse(Files.exists(tmp.resolve("admin-token")), "nothing minted for a bad URL prefix");
     }
 
     @Test
