@@ -1,23 +1,15 @@
 package keys.server;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 
-import keys.domain.Secrets;
-import keys.domain.Sources;
 import keys.http.Server;
-import keys.http.ServerConfig;
 import keys.store.FsyncPolicy;
 import keys.store.State;
 import keys.store.Store;
-import keys.store.StoreException;
-import keys.store.StoreOptions;
 
 /**
  * A running {@code keys} server: its store, its HTTP listener, its own clock and randomness. Made
@@ -35,7 +27,7 @@ public final class KeysServer implements AutoCloseable {
     private final Object closeLock = new Object();
     private boolean closed; // guarded by closeLock
 
-    private KeysServer(Server server, Store store, URI url, String adminToken) {
+    KeysServer(Server server, Store store, URI url, String adminToken) {
         this.server = server;
         this.store = store;
         this.url = url;
@@ -79,7 +71,7 @@ public final class KeysServer implements AutoCloseable {
      * there are none), flushes and closes the store; the port and the data directory's lock are
      * free when it returns. Later calls do nothing.
      *
-     * @throws UncheckedIOException the store's final sync failed (the directory is released all the same)
+     * @throws java.io.UncheckedIOException the store's final sync failed (the directory is released all the same)
      */
     @Override
     public void close() {
@@ -225,125 +217,8 @@ public final class KeysServer implements AutoCloseable {
          * @throws KeysServerException       anything else failed; nothing is left running or locked
          */
         public KeysServer start() {
-            validate();
-            Server.warmUpInBackground();
-            Sources sources = Sources.real();
-            Store store = openStore(sources);
-            Server server = null;
-            try {
-                server = bind();
-                String prefix = trimSlash(Optional.ofNullable(urlPrefix)
-                        .orElse("http://" + hostForUrl(listen) + ":" + server.port()));
-                URI url = url(prefix); // before anything is minted
-                String admin = bootstrap(store, sources);
-                if (demo && Demo.applies(store)) {
-                    String token = Demo.create(store, sources);
-                    if (!inMemory) {
-                        Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
-                    }
-                    out.print(Demo.instructions(token, prefix, !inMemory));
-                    out.flush();
-                }
-                server.serve(store, new ServerConfig(listen, prefix, ingestUrl, orgIngestSubdomains,
-                        jsSdkLoaderCdnUrl, rateLimits, accessLog), sources);
-                return new KeysServer(server, store, url, admin);
-            } catch (IOException e) {
-                abandon(server, store);
-                throw new KeysServerException(e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                abandon(server, store);
-                throw e;
-            }
-        }
-
-        private static void abandon(Server server, Store store) {
-            if (server != null) {
-                server.close();
-            }
-            store.close();
-        }
-
-        private void validate() {
-            if (inMemory && dataDirectory != null) {
-                throw new KeysServerConfigException("keys serve: --in-memory keeps no data directory; drop --data");
-            }
-            if (inMemory && fsync != null) {
-                throw new KeysServerConfigException("keys serve: --in-memory writes no files; drop --fsync");
-            }
-            if (inMemory && compactThreshold != null) {
-                throw new KeysServerConfigException("keys serve: --in-memory keeps no log; drop --compact-threshold");
-            }
-            if (!inMemory && dataDirectory == null) {
-                throw new KeysServerConfigException("keys serve: give a data directory (--data) or --in-memory");
-            }
-            if (compactThreshold != null && compactThreshold < 4096) {
-                throw new KeysServerConfigException("--compact-threshold must be a number of bytes >= 4096, not '"
-                        + compactThreshold + "'");
-            }
-            if (listen == null) {
-                throw new KeysServerConfigException("keys serve: --listen needs HOST:PORT");
-            }
-            if (adminToken != null && !adminToken.isEmpty() && !Secrets.isUserToken(adminToken)) {
-                throw new KeysServerConfigException("KEYS_ADMIN_TOKEN must be sntryu_ followed by 64 lowercase hex digits");
-            }
-        }
-
-        private Store openStore(Sources sources) {
-            StoreOptions options = StoreOptions.defaults().withSources(sources);
-            if (inMemory) {
-                return Store.inMemory(options);
-            }
-            options = options.withFsync(fsync == null ? FsyncPolicy.BATCH : fsync);
-            if (compactThreshold != null) {
-                options = options.withCompactThresholdBytes(compactThreshold);
-            }
-            try {
-                Store store = Store.open(dataDirectory, options);
-                store.repairedTail().ifPresent(t -> err.println("keys: " + t));
-                return store;
-            } catch (StoreException | UncheckedIOException e) {
-                throw new KeysServerException(e.getMessage(), e);
-            }
-        }
-
-        private Server bind() {
-            try {
-                return Server.bind(listen);
-            } catch (IOException e) {
-                throw new KeysServerException("cannot listen on " + hostForUrl(listen) + ":" + listen.getPort()
-                        + ": " + e.getMessage(), e);
-            }
-        }
-
-        /** The admin token given, or the one minted now; null when a superuser exists already. */
-        private String bootstrap(Store store, Sources sources) throws IOException {
-            if (adminToken != null && !adminToken.isEmpty()) {
-                Bootstrap.ensureAdminToken(store, adminToken, sources);
-                return adminToken;
-            }
-            Path file = inMemory ? null : store.directory().resolve("admin-token");
-            Optional<String> minted = Bootstrap.mintFirstAdmin(store, sources, file);
-            minted.ifPresent(token -> err.println(inMemory
-                    ? "keys: minted a superuser token (in memory, shown once): " + token
-                    : "keys: minted a superuser token into " + file));
-            return minted.orElse(null);
-        }
-
-        private static URI url(String prefix) {
-            try {
-                return new URI(prefix);
-            } catch (java.net.URISyntaxException e) {
-                throw new KeysServerConfigException("keys serve: --url-prefix must be a URL, not '" + prefix + "'");
-            }
-        }
-
-        private static String hostForUrl(InetSocketAddress a) {
-            String h = a.getHostString();
-            return h.contains(":") ? "[" + h + "]" : h;
-        }
-
-        private static String trimSlash(String url) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            return Startup.start(new Settings(dataDirectory, inMemory, listen, urlPrefix, ingestUrl, orgIngestSubdomains,
+                    jsSdkLoaderCdnUrl, rateLimits, demo, fsync, compactThreshold, accessLog, adminToken, out, err));
         }
     }
 }
