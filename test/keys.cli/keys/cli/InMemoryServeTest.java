@@ -38,6 +38,10 @@ class InMemoryServeTest {
             assertTrue(text.contains(flag.substring(0, flag.indexOf('='))), text);
             assertEquals(1, text.lines().count(), text);
         }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"serve", "--data", tmp.toString()}, Map.of("KEYS_IN_MEMORY", "true"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, "KEYS_IN_MEMORY counts as --in-memory: " + err);
     }
 
     @Test
