@@ -22,7 +22,7 @@ JUNIT=org.junit.platform:junit-platform-console-standalone:6.0.1
 JUNIT_JAR=junit-platform-console-standalone-6.0.1.jar
 JUNIT_SHA256=3009120b7953bfe63add272e65b2bbeca0d41d0dfd8dea605201db15b640e0ff
 
-MODULES=(keys.json keys.domain keys.store keys.http keys.cli)
+MODULES=(keys.json keys.domain keys.store keys.http keys.server keys.cli)
 MAIN=keys.cli/keys.cli.Main # the launcher's module/class
 # The release, in one place: the top-level VERSION file. It becomes every module's version (module
 # descriptors, jars, POMs) and the resource `version` beside the main class (`keys version`).
@@ -251,7 +251,7 @@ run_tests() {
   local log status=0
   log=$(mktemp "${TMPDIR:-/tmp}/keys-test.XXXXXX")
   # Tests run on the class path (package-private access from test/<module>/ packages).
-  "$JAVA" ${KEYS_TEST_JAVA_OPTS:-} -Dkeys.image="$OUT/image" -Dkeys.root="$ROOT" \
+  "$JAVA" ${KEYS_TEST_JAVA_OPTS:-} -Dkeys.image="$OUT/image" -Dkeys.modules="$OUT/jars" -Dkeys.root="$ROOT" \
     -jar "$junit" execute --disable-banner --details=tree \
     --class-path "$(module_classpath):$OUT/test-classes" \
     "${@:---scan-class-path}" 2>&1 | tee "$log" || status=$?

@@ -29,8 +29,16 @@ final class DataCommands {
     }
 
     static Store open(Path data, String fsync, String compactThreshold) {
-        FsyncPolicy policy = FsyncPolicy.parse(fsync).orElseThrow(() ->
+        return Store.open(data, StoreOptions.defaults().withFsync(fsync(fsync))
+                .withCompactThresholdBytes(compactThreshold(compactThreshold)));
+    }
+
+    static FsyncPolicy fsync(String fsync) {
+        return FsyncPolicy.parse(fsync).orElseThrow(() ->
                 new UsageException("--fsync must be always, batch or never, not '" + fsync + "'"));
+    }
+
+    static long compactThreshold(String compactThreshold) {
         long threshold;
         try {
             threshold = Long.parseLong(compactThreshold);
@@ -40,7 +48,7 @@ final class DataCommands {
         if (threshold < 4096) {
             throw new UsageException("--compact-threshold must be a number of bytes >= 4096, not '" + compactThreshold + "'");
         }
-        return Store.open(data, StoreOptions.defaults().withFsync(policy).withCompactThresholdBytes(threshold));
+        return threshold;
     }
 
     private static Flags dataFlags(String command) {

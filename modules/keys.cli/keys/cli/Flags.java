@@ -16,6 +16,7 @@ final class Flags {
     private final Map<String, Spec> specs = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
+    private final java.util.Set<String> explicit = new java.util.HashSet<>();
 
     Flags(String command) {
         this.command = command;
@@ -59,6 +60,7 @@ final class Flags {
             if (s == null) {
                 throw new UsageException("keys " + command + ": unknown flag --" + name + " (see keys " + command + " --help)");
             }
+            explicit.add(name);
             if (s.takesValue()) {
                 if (inline == null) {
                     if (i + 1 >= args.length) {
@@ -77,6 +79,11 @@ final class Flags {
     String get(String name) {
         String v = values.get(name);
         return v != null ? v : specs.get(name).defaultValue();
+    }
+
+    /** True when the flag was on the command line (not only in the environment). */
+    boolean explicit(String name) {
+        return explicit.contains(name);
     }
 
     boolean on(String name) {

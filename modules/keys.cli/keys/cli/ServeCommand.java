@@ -4,24 +4,20 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import keys.http.Server;
-import keys.http.ServerConfig;
-import keys.store.Store;
+import keys.server.KeysServer;
+import keys.server.KeysServerConfigException;
 
-/** {@code keys serve}: open the store, make sure an admin exists, serve until a signal. */
+/** {@code keys serve}: flags to a {@link KeysServer}, started until a signal. */
 final class ServeCommand {
-    /** How long in-flight requests may take to finish after a stop signal. */
-    static final int GRACE_SECONDS = 10;
-
     private ServeCommand() {
     }
 
     static Flags flags() {
         return new Flags("serve")
                 .value("data", "./data", "the data directory (created 0700 if missing)")
+                .bool("in-memory", "keep everything in memory: no data directory, nothing kept after a stop")
                 .value("listen", "127.0.0.1:9000", "HOST:PORT to listen on")
                 .value("url-prefix", null, "public base URL for Link headers and DSNs [http://HOST:PORT]")
                 .value("ingest-url", null, "base URL of every DSN [the url prefix]")
@@ -34,39 +30,30 @@ final class ServeCommand {
                 .value("access-log", "true", "one line per request on stderr: true or false");
     }
 
-    /** A started server with its store and the URL it presents. */
-    record Running(Server server, Store store, String prefix, Path data) {
-        /** Stops accepting, lets requests in flight finish (bounded), then closes the store. */
-        void stop(int graceSeconds) {
-            server.stop(graceSeconds);
-            store.close();
-        }
-    }
-
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         Flags flags = flags();
         if (flags.parse(args, env)) {
             out.print(flags.help("Runs the HTTP server."));
             return 0;
         }
-        Server.warmUpInBackground();
         // Handlers first: a TERM during start-up must not skip closing the store.
-        AtomicReference<Running> started = new AtomicReference<>();
+        AtomicReference<KeysServer> started = new AtomicReference<>();
         Signals.onStop(() -> stop(started.get(), err));
-        Running running = start(flags, env, out, err);
-        started.set(running);
-        err.println("keys " + Main.VERSION + ": listening on " + running.prefix() + " (data "
-                + running.data().toAbsolutePath() + ", fsync " + flags.get("fsync") + ")");
+        KeysServer keys = start(flags, env, out, err);
+        started.set(keys);
+        Path data = keys.dataDirectory();
+        String where = data == null ? "in memory" : "data " + data.toAbsolutePath() + ", fsync " + flags.get("fsync");
+        err.println("keys " + Main.VERSION + ": listening on " + keys.url() + " (" + where + ")");
         return -1;
     }
 
     /** The graceful stop a first TERM/INT starts; exits 0 when the store closed cleanly, 1 otherwise. */
-    private static void stop(Running running, PrintStream err) {
+    private static void stop(KeysServer keys, PrintStream err) {
         int code = 0;
         try {
-            if (running != null) { // null: still starting; the store's recovery makes halting safe
-                err.println("keys: stopping (in-flight requests get " + GRACE_SECONDS + " s)");
-                running.stop(GRACE_SECONDS);
+            if (keys != null) { // null: still starting; the store's recovery makes halting safe
+                err.println("keys: stopping (in-flight requests get " + KeysServer.GRACE_SECONDS + " s)");
+                keys.close();
                 err.println("keys: stopped");
             }
         } catch (RuntimeException | Error e) {
@@ -78,42 +65,40 @@ final class ServeCommand {
         }
     }
 
-    /** Everything {@code serve} does before it waits for a signal (also the path {@code keys train} runs). */
-    static Running start(Flags flags, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+    /** The flags as a builder, started (also the path {@code keys train} runs). */
+    static KeysServer start(Flags flags, Map<String, String> env, PrintStream out, PrintStream err) {
         if (!flags.positional().isEmpty()) {
             throw new UsageException("keys serve: unexpected argument '" + flags.positional().get(0) + "'");
         }
-        InetSocketAddress listen = parseListen(flags.get("listen"));
-        String prefix = Optional.ofNullable(flags.get("url-prefix"))
-                .orElse("http://" + hostForUrl(listen) + ":" + listen.getPort());
-        boolean accessLog = Flags.truthy("access-log", flags.get("access-log"));
-        ServerConfig config = new ServerConfig(listen, prefix, flags.get("ingest-url"),
-                flags.on("org-ingest-subdomains"), flags.get("js-sdk-loader-cdn-url"), flags.on("rate-limits"),
-                accessLog);
-        Path data = Path.of(flags.get("data"));
-        Store store = DataCommands.open(data, flags.get("fsync"), flags.get("compact-threshold"));
-        store.repairedTail().ifPresent(t -> err.println("keys: " + t));
+        KeysServer.Builder b = KeysServer.builder()
+                .listen(parseListen(flags.get("listen")))
+                .urlPrefix(flags.get("url-prefix"))
+                .ingestUrl(flags.get("ingest-url"))
+                .orgIngestSubdomains(flags.on("org-ingest-subdomains"))
+                .jsSdkLoaderCdnUrl(flags.get("js-sdk-loader-cdn-url"))
+                .rateLimits(flags.on("rate-limits"))
+                .demo(flags.on("demo"))
+                .accessLog(Flags.truthy("access-log", flags.get("access-log")))
+                .adminToken(env.get("KEYS_ADMIN_TOKEN"))
+                .console(out, err);
+        // In memory, the disk settings are refused when given as flags and ignored from the environment.
+        boolean inMemory = flags.on("in-memory");
+        if (inMemory) {
+            b.inMemory();
+        }
+        if (!inMemory || flags.explicit("data")) {
+            b.dataDirectory(Path.of(flags.get("data")));
+        }
+        if (!inMemory || flags.explicit("fsync")) {
+            b.fsync(DataCommands.fsync(flags.get("fsync")));
+        }
+        if (!inMemory || flags.explicit("compact-threshold")) {
+            b.compactThreshold(DataCommands.compactThreshold(flags.get("compact-threshold")));
+        }
         try {
-            String adminToken = env.get("KEYS_ADMIN_TOKEN");
-            if (adminToken != null && !adminToken.isEmpty()) {
-                Bootstrap.ensureAdminToken(store, adminToken);
-            } else {
-                Bootstrap.mintFirstAdmin(store, data)
-                        .ifPresent(p -> err.println("keys: minted a superuser token into " + p));
-            }
-            String demoToken = null;
-            if (flags.on("demo") && Demo.applies(store)) {
-                demoToken = Demo.create(store);
-                Bootstrap.writeSecretFile(data.resolve("demo-token"), demoToken + "\n");
-            }
-            if (demoToken != null) { // printed first: whoever waits for /healthz finds it there
-                out.print(Demo.instructions(demoToken, prefix));
-                out.flush();
-            }
-            return new Running(Server.start(store, config), store, prefix, data);
-        } catch (Exception | Error e) {
-            store.close();
-            throw e;
+            return b.start();
+        } catch (KeysServerConfigException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -136,10 +121,5 @@ final class ServeCommand {
             throw new UsageException("keys serve: --listen port must be 0..65535, not '" + listen.substring(colon + 1) + "'");
         }
         return new InetSocketAddress(host, port);
-    }
-
-    private static String hostForUrl(InetSocketAddress a) {
-        String h = a.getHostString();
-        return h.contains(":") ? "[" + h + "]" : h;
     }
 }

@@ -4,15 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 
 import keys.domain.Emails;
 import keys.domain.Scope;
-import keys.domain.Secrets;
-import keys.domain.Timestamps;
 import keys.domain.Token;
-import keys.domain.User;
-import keys.store.Change;
+import keys.server.TokenMint;
 import keys.store.Store;
 
 /** {@code keys token create}: mints a token offline (creating the user if new); prints it once. */
@@ -40,7 +36,7 @@ final class TokenCommand {
         }
         flags.noPositional();
         String email = flags.get("user");
-        if (email == null || !(Emails.isValid(email) || email.equals(Bootstrap.ADMIN_EMAIL))) {
+        if (email == null || !(Emails.isValid(email) || email.equals(TokenMint.ADMIN_EMAIL))) {
             throw new UsageException("keys token create: --user needs a valid email");
         }
         EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -56,22 +52,10 @@ final class TokenCommand {
         if (nameProblem != null) { // the API's rule for a token name, so keys check accepts what this writes
             throw new UsageException("keys token create: --name " + nameProblem);
         }
-        String clear = Secrets.newUserToken();
-        String normalized = email.equals(Bootstrap.ADMIN_EMAIL) ? email : Emails.normalize(email);
+        String normalized = email.equals(TokenMint.ADMIN_EMAIL) ? email : Emails.normalize(email);
+        String clear;
         try (Store store = DataCommands.openReporting(Path.of(flags.get("data")), "token", "always", err)) {
-            store.write(tx -> {
-                Optional<User> existing = tx.state().userByEmail(normalized);
-                User user = existing.orElseGet(() -> new User(tx.nextId(), normalized, false, Timestamps.nowMicros()));
-                if (flags.on("superuser") && !user.superuser()) {
-                    user = new User(user.id(), user.email(), true, user.createdMicros());
-                }
-                if (existing.isEmpty() || !existing.get().equals(user)) {
-                    tx.add(new Change.PutUser(user));
-                }
-                tx.add(new Change.PutToken(new Token(tx.nextId(), user.id(), flags.get("name"), Secrets.sha256Hex(clear),
-                        scopes, Timestamps.nowMicros(), 0, clear.substring(clear.length() - 4))));
-                return null;
-            });
+            clear = TokenMint.mint(store, normalized, scopes, flags.on("superuser"), flags.get("name"));
         }
         out.println(clear);
         return 0;

@@ -10,8 +10,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import keys.domain.Secrets;
-import keys.http.Server;
+import keys.server.KeysServer;
 import keys.store.Store;
 
 /**
@@ -31,12 +30,10 @@ final class TrainCommand {
             flags.parse(new String[] {"--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0", "--demo",
                     "--rate-limits", "--access-log", "false"}, Map.of());
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            ServeCommand.Running running = ServeCommand.start(flags,
-                    Map.of("KEYS_ADMIN_TOKEN", Secrets.newUserToken()), quiet, quiet);
+            KeysServer running = ServeCommand.start(flags, Map.of(), quiet, quiet);
             Signals.onStop(() -> Runtime.getRuntime().halt(130)); // trains the handler; Ctrl-C still stops a build
             String token = Files.readString(dir.resolve("data").resolve("demo-token")).strip();
-            Server server = running.server();
-            String base = "http://127.0.0.1:" + server.port();
+            String base = "http://127.0.0.1:" + running.port();
             Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
             String[] gets = {"/healthz", "/readyz", "/api/0/organizations/demo/project-keys/",
                     "/api/0/organizations/demo/project-keys/?team=backend&status=active&per_page=2",
@@ -52,6 +49,12 @@ final class TrainCommand {
             }
             send(base + "/metrics", "GET", Map.of(), null);
             running.stop(0);
+            // and the in-memory path, with nothing to bootstrap but a minted token
+            try (KeysServer memory = KeysServer.builder().inMemory()
+                    .listen(new java.net.InetSocketAddress("127.0.0.1", 0)).start()) {
+                send(memory.url() + "/api/0/organizations/", "GET",
+                        Map.of("Authorization", "Bearer " + memory.adminToken()), null);
+            }
             Store.check(dir.resolve("data"));
             out.println("keys train: done");
             return 0;

@@ -2,8 +2,7 @@ package keys.domain;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.random.RandomGenerator;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Names for client keys created without one: "Adjective Animal" in Title Case, each word 1..10
@@ -58,17 +57,16 @@ public final class KeyNames {
     private KeyNames() {
     }
 
-    /** A random name (not from a secure source: names are labels, not secrets). */
-    public static String random() {
-        return random(ThreadLocalRandom.current());
-    }
-
-    public static String random(RandomGenerator random) {
+    /**
+     * A name whose words {@code random} picks ({@code bound -> an int in [0, bound)}); servers
+     * draw it through {@link Sources#newKeyName()}.
+     */
+    public static String random(IntUnaryOperator random) {
         return pick(ADJECTIVES, random) + " " + pick(ANIMALS, random);
     }
 
-    private static String pick(List<String> words, RandomGenerator random) {
-        String w = words.get(random.nextInt(words.size()));
+    private static String pick(List<String> words, IntUnaryOperator random) {
+        String w = words.get(random.applyAsInt(words.size()));
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 

@@ -3,32 +3,22 @@ package keys.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Public and secret keys, user tokens and their hashes, all from one cryptographic source. */
+/**
+ * The forms of public and secret keys and user tokens, their hashes and comparison. New values
+ * are drawn through a server's {@link Sources}.
+ */
 public final class Secrets {
-    /** Thread-safe; one instance so that seeding happens once per process. */
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of(); // lowercase
-    private static final String TOKEN_PREFIX = "sntryu_";
+    static final String TOKEN_PREFIX = "sntryu_";
 
     private Secrets() {
-    }
-
-    /** A new public or secret key: 16 random bytes as 32 lowercase hex digits. */
-    public static String newKeyHex() {
-        return randomHex(16);
     }
 
     /** True for exactly 32 lowercase hex digits, the form of public and secret keys. */
     public static boolean isKeyHex(String s) {
         return s != null && s.length() == 32 && isLowerHex(s, 0);
-    }
-
-    /** A new user token: {@code sntryu_} and 32 random bytes as 64 lowercase hex digits. */
-    public static String newUserToken() {
-        return TOKEN_PREFIX + randomHex(32);
     }
 
     /** True for {@code sntryu_} followed by exactly 64 lowercase hex digits. */
@@ -71,12 +61,6 @@ public final class Secrets {
             b[2 * i + 1] = (byte) c;
         }
         return b;
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HEX.formatHex(b);
     }
 
     private static boolean isLowerHex(String s, int from) {

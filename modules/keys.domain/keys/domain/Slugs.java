@@ -90,14 +90,14 @@ public final class Slugs {
      * {@code base} when it is free, else {@code base} (cut to leave room) plus {@code -} and four
      * random letters or digits, as Sentry's slugify_instance does for a slug made from a name; an
      * all-digit base is suffixed even when free, and an empty one becomes twelve random hex digits.
-     * Null when no free slug turned up in a few dozen tries.
+     * Null when no free slug turned up in a few dozen tries. Random characters come from
+     * {@code sources}' names stream.
      */
-    public static String unique(String base, java.util.function.Predicate<String> taken) {
-        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
+    public static String unique(String base, java.util.function.Predicate<String> taken, Sources sources) {
         if (base.isEmpty()) { // Sentry: uuid4().hex[:12]
             StringBuilder hex = new StringBuilder(12);
             for (int i = 0; i < 12; i++) {
-                hex.append(Character.forDigit(random.nextInt(16), 16));
+                hex.append(Character.forDigit(sources.nextInt(Sources.Purpose.NAMES, 16), 16));
             }
             base = hex.toString();
         }
@@ -108,7 +108,7 @@ public final class Slugs {
         for (int attempt = 0; attempt < 50; attempt++) {
             StringBuilder b = new StringBuilder(stem).append('-');
             for (int i = 0; i < 4; i++) {
-                b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36)));
+                b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(sources.nextInt(Sources.Purpose.NAMES, 36)));
             }
             String candidate = b.toString();
             if (!taken.test(candidate)) {

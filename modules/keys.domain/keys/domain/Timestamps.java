@@ -1,7 +1,6 @@
 package keys.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,12 +27,6 @@ public final class Timestamps {
     }
 
     private Timestamps() {
-    }
-
-    /** Now, to the microsecond (wall clock: it may step back when the clock is set). */
-    public static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * MICROS_PER_SECOND + now.getNano() / 1_000;
     }
 
     /**

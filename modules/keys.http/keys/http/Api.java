@@ -1,20 +1,24 @@
 package keys.http;
 
+import keys.domain.Sources;
 import keys.store.Store;
 
-/** The pieces every handler may need: the store, the configuration and the routes. */
+/** The pieces every handler may need: the store, the configuration, the clock and randomness, the routes. */
 final class Api {
     final Store store;
     final ServerConfig config;
+    /** This server's own clock and randomness. */
+    final Sources sources;
     final Metrics metrics;
     final RateLimiter rateLimiter;
     final Router router;
 
-    Api(Store store, ServerConfig config) {
+    Api(Store store, ServerConfig config, Sources sources) {
         this.store = store;
         this.config = config;
+        this.sources = sources;
         this.metrics = new Metrics();
-        this.rateLimiter = config.rateLimits() ? new RateLimiter() : null;
+        this.rateLimiter = config.rateLimits() ? new RateLimiter(() -> sources.nowMicros() / 1000) : null;
         this.router = Routes.build(this);
     }
 }

@@ -1,7 +1,6 @@
 package keys.http;
 
 import keys.domain.Secrets;
-import keys.domain.Timestamps;
 import keys.domain.Token;
 import keys.domain.User;
 import keys.store.State;
@@ -11,7 +10,8 @@ final class Authenticator {
     private Authenticator() {
     }
 
-    static Caller authenticate(String authorization, State state) {
+    /** @param nowMicros the server's clock, against which expiry is checked */
+    static Caller authenticate(String authorization, State state, long nowMicros) {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("Authentication credentials were not provided.");
         }
@@ -37,7 +37,7 @@ final class Authenticator {
         if (user == null) {
             throw unauthorized("Invalid token");
         }
-        if (token.expiredAt(Timestamps.nowMicros())) {
+        if (token.expiredAt(nowMicros)) {
             throw unauthorized("Token expired");
         }
         return new Caller(user, token);

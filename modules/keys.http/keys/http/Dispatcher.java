@@ -7,7 +7,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import keys.domain.Secrets;
 import keys.store.State;
 import keys.store.StoreUnavailableException;
 
@@ -23,13 +22,24 @@ final class Dispatcher implements HttpHandler {
             + "Endpoint, Retry-After, Link";
 
     private final Api api;
+    private final InFlight inFlight;
 
-    Dispatcher(Api api) {
+    Dispatcher(Api api, InFlight inFlight) {
         this.api = api;
+        this.inFlight = inFlight;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        inFlight.enter();
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         Route route = null;
         Response response;
@@ -38,7 +48,7 @@ final class Dispatcher implements HttpHandler {
             String rawPath = exchange.getRequestURI().getRawPath();
             Router.Match match = api.router.match(rawPath == null ? "/" : rawPath);
             route = match == null ? null : match.route();
-            Request request = Request.read(exchange);
+            Request request = read(exchange);
             if (match != null) {
                 response = dispatch(request, match, exchange.getResponseHeaders());
             } else if (Catchall.covers(request.rawPath)) {
@@ -65,6 +75,17 @@ final class Dispatcher implements HttpHandler {
         }
     }
 
+    private Request read(HttpExchange exchange) throws IOException {
+        if (!inFlight.startReading(exchange)) {
+            throw new IOException("the server is stopping");
+        }
+        try {
+            return Request.read(exchange);
+        } finally {
+            inFlight.doneReading(exchange);
+        }
+    }
+
     private Response dispatch(Request request, Router.Match match, Headers out) {
         Route route = match.route();
         if ("OPTIONS".equals(request.method)) {
@@ -76,7 +97,7 @@ final class Dispatcher implements HttpHandler {
         State state = api.store.state();
         Caller caller = null;
         if (route.access.authenticated()) {
-            caller = Authenticator.authenticate(request.header("Authorization"), state);
+            caller = Authenticator.authenticate(request.header("Authorization"), state, api.sources.nowMicros());
             if (!route.access.mapsMethod(request.method) || !caller.tokenHasAny(route.scopesFor(request.method))) {
                 throw ApiException.forbidden();
             }
@@ -94,8 +115,8 @@ final class Dispatcher implements HttpHandler {
         return r;
     }
 
-    private static Response internalError(HttpExchange exchange, Throwable e) {
-        String errorId = Secrets.newKeyHex();
+    private Response internalError(HttpExchange exchange, Throwable e) {
+        String errorId = api.sources.newErrorId();
         AccessLog.error("error " + errorId + " on " + exchange.getRequestMethod() + " "
                 + exchange.getRequestURI().getRawPath(), e);
         byte[] body = new keys.json.JsonWriter(64).beginObject().name("detail").value("Internal Error")

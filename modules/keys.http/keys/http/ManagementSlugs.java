@@ -3,6 +3,7 @@ package keys.http;
 import java.util.function.Predicate;
 
 import keys.domain.Slugs;
+import keys.domain.Sources;
 
 /**
  * The slug a create request ends with. One the client sent must be free (409 otherwise, as
@@ -14,8 +15,9 @@ final class ManagementSlugs {
     }
 
     /** Runs inside the write, where slugs cannot be taken concurrently. */
-    static String choose(String sent, String name, Predicate<String> taken, String takenMessage) {
-        String chosen = sent != null ? (taken.test(sent) ? null : sent) : Slugs.unique(Slugs.slugify(name), taken);
+    static String choose(Sources sources, String sent, String name, Predicate<String> taken, String takenMessage) {
+        String chosen = sent != null ? (taken.test(sent) ? null : sent)
+                : Slugs.unique(Slugs.slugify(name), taken, sources);
         if (chosen == null) {
             throw ApiException.conflict(takenMessage);
         }

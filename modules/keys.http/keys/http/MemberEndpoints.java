@@ -9,7 +9,6 @@ import keys.domain.Member;
 import keys.domain.OrgRole;
 import keys.domain.Scope;
 import keys.domain.Team;
-import keys.domain.Timestamps;
 import keys.domain.User;
 import keys.json.JsonWriter;
 import keys.store.Change;
@@ -66,12 +65,12 @@ final class MemberEndpoints {
             List<Long> teamIds = teamIds(s, orgId, teamSlugs);
             User u = s.userByEmail(email).orElse(null);
             if (u == null) {
-                u = new User(tx.nextId(), email, false, Timestamps.nowMicros());
+                u = new User(tx.nextId(), email, false, call.api.sources.nowMicros());
                 tx.add(new Change.PutUser(u));
             } else if (s.member(orgId, u.id()).isPresent()) {
                 throw ApiException.conflict("The user " + email + " is already a member");
             }
-            Member m = new Member(tx.nextId(), orgId, u.id(), role, teamIds, Timestamps.nowMicros());
+            Member m = new Member(tx.nextId(), orgId, u.id(), role, teamIds, call.api.sources.nowMicros());
             tx.add(new Change.PutMember(m));
             return m;
         });

@@ -6,7 +6,6 @@ import java.util.List;
 import keys.domain.Member;
 import keys.domain.Organization;
 import keys.domain.Scope;
-import keys.domain.Timestamps;
 import keys.json.JsonWriter;
 import keys.store.Change;
 import keys.store.State;
@@ -50,9 +49,9 @@ final class OrganizationEndpoints {
         String slug = f.slug("slug");
         f.check();
         Organization created = call.api.store.write(tx -> {
-            String chosen = ManagementSlugs.choose(slug, name, x -> tx.state().organizationBySlug(x).isPresent(),
-                    SLUG_TAKEN);
-            Organization o = new Organization(tx.nextId(), chosen, name, Timestamps.nowMicros(), true, null);
+            String chosen = ManagementSlugs.choose(call.api.sources, slug, name,
+                    x -> tx.state().organizationBySlug(x).isPresent(), SLUG_TAKEN);
+            Organization o = new Organization(tx.nextId(), chosen, name, call.api.sources.nowMicros(), true, null);
             tx.add(new Change.PutOrganization(o));
             return o;
         });

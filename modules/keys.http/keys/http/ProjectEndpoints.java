@@ -9,8 +9,8 @@ import keys.domain.Member;
 import keys.domain.Project;
 import keys.domain.Scope;
 import keys.domain.Secrets;
+import keys.domain.Sources;
 import keys.domain.Team;
-import keys.domain.Timestamps;
 import keys.domain.UseCase;
 import keys.json.JsonWriter;
 import keys.store.Change;
@@ -57,11 +57,12 @@ final class ProjectEndpoints {
         Project created = call.api.store.write(tx -> {
             State s = tx.state();
             s.team(team.id()).orElseThrow(ApiException::notFound);
-            String chosen = ManagementSlugs.choose(slug, name, x -> s.projectBySlug(orgId, x).isPresent(), SLUG_TAKEN);
-            Project p = new Project(tx.nextId(), orgId, chosen, name, platform, Timestamps.nowMicros(),
+            String chosen = ManagementSlugs.choose(call.api.sources, slug, name,
+                    x -> s.projectBySlug(orgId, x).isPresent(), SLUG_TAKEN);
+            Project p = new Project(tx.nextId(), orgId, chosen, name, platform, call.api.sources.nowMicros(),
                     List.of(team.id()));
             tx.add(new Change.PutProject(p));
-            tx.add(new Change.PutKey(defaultKey(tx, p.id())));
+            tx.add(new Change.PutKey(defaultKey(tx, p.id(), call.api.sources)));
             return p;
         });
         return Response.created(encode(call, created, orgId));
@@ -164,9 +165,9 @@ final class ProjectEndpoints {
      * The key every new project starts with, as Sentry makes it. 128 random bits do not collide
      * in practice, so no scan of every key (State.keyValueInUse) holds up the serialized write.
      */
-    static ClientKey defaultKey(Tx tx, long projectId) {
-        return new ClientKey(tx.nextId(), projectId, "Default", Secrets.newKeyHex(), Secrets.newKeyHex(), true,
-                Timestamps.nowMicros(), 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
+    static ClientKey defaultKey(Tx tx, long projectId, Sources sources) {
+        return new ClientKey(tx.nextId(), projectId, "Default", sources.newKeyHex(), sources.newKeyHex(), true,
+                sources.nowMicros(), 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
     }
 
     /** A platform: null, or lowercase letters, digits, {@code -}, {@code _}, {@code .}; blank means none. */

@@ -1,11 +1,9 @@
 package keys.http;
 
 import keys.domain.ClientKey;
-import keys.domain.KeyNames;
 import keys.domain.LoaderOption;
 import keys.domain.Project;
 import keys.domain.Secrets;
-import keys.domain.Timestamps;
 import keys.domain.UseCase;
 import keys.store.Change;
 import keys.store.IdSet;
@@ -48,10 +46,11 @@ final class ProjectKeysEndpoint {
                 clash.add("secret", IN_USE);
             }
             clash.throwIfAny();
-            ClientKey k = new ClientKey(tx.nextId(), project.id(), c.name() != null ? c.name() : KeyNames.random(),
-                    c.publicKey() != null ? c.publicKey() : Secrets.newKeyHex(),
-                    c.secretKey() != null ? c.secretKey() : Secrets.newKeyHex(),
-                    true, Timestamps.nowMicros(), c.rateLimitCount(), c.rateLimitWindow(), null,
+            ClientKey k = new ClientKey(tx.nextId(), project.id(),
+                    c.name() != null ? c.name() : call.api.sources.newKeyName(),
+                    c.publicKey() != null ? c.publicKey() : call.api.sources.newKeyHex(),
+                    c.secretKey() != null ? c.secretKey() : call.api.sources.newKeyHex(),
+                    true, call.api.sources.nowMicros(), c.rateLimitCount(), c.rateLimitWindow(), null,
                     LoaderOption.DEFAULTS, superuser ? c.useCase() : UseCase.USER);
             tx.add(new Change.PutKey(k));
             return k;

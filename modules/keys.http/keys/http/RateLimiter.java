@@ -36,10 +36,6 @@ final class RateLimiter {
     /** The window in which ended buckets were last dropped: at most one sweep per window. */
     private final AtomicLong sweptAt = new AtomicLong();
 
-    RateLimiter() {
-        this(System::currentTimeMillis);
-    }
-
     RateLimiter(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
     }

@@ -8,9 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpServer;
 
+import keys.domain.Sources;
 import keys.store.Store;
 
 /** The HTTP server: one dispatcher for every path, on an executor of virtual threads. */
@@ -20,13 +23,37 @@ public final class Server implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
+    private final InFlight inFlight;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Server(HttpServer http, ExecutorService executor) {
+    private Server(HttpServer http, ExecutorService executor, InFlight inFlight) {
         this.http = http;
         this.executor = executor;
+        this.inFlight = inFlight;
     }
 
+    /** Binds and starts at once, with a clock and randomness of its own. */
     public static Server start(Store store, ServerConfig config) throws IOException {
+        return start(store, config, Sources.real());
+    }
+
+    /** Binds {@code config.listen()} and starts at once. */
+    public static Server start(Store store, ServerConfig config, Sources sources) throws IOException {
+        Server s = bind(config.listen());
+        try {
+            s.serve(store, config, sources);
+        } catch (RuntimeException | Error e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /**
+     * Binds the listening address but answers nothing until {@link #serve}: a caller learns the port (for its URL
+     * prefix) and takes it before creating anything, so a port in use leaves nothing behind.
+     */
+    public static Server bind(InetSocketAddress listen) throws IOException {
         // Keep-alive connections are the norm for API clients and load tests; the default of 200
         // idle connections makes busy clients reconnect.
         System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
@@ -37,13 +64,21 @@ public final class Server implements AutoCloseable {
         // Without TCP_NODELAY a response written as headers then body waits ~40 ms for the
         // client's delayed ACK whenever the body is small (a 10-key page).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        store.onWriteStatus(StoreStatusLog::print);
-        HttpServer http = HttpServer.create(config.listen(), 1024);
+        HttpServer http = HttpServer.create(listen, 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
-        http.createContext("/", new Dispatcher(new Api(store, config)));
+        return new Server(http, executor, new InFlight());
+    }
+
+    /**
+     * Starts answering on the bound address ({@code config.listen()} is not read again).
+     *
+     * @param sources the clock and randomness every request of this server draws from
+     */
+    public void serve(Store store, ServerConfig config, Sources sources) {
+        store.onWriteStatus(StoreStatusLog::print);
+        http.createContext("/", new Dispatcher(new Api(store, config, sources), inFlight));
         http.start();
-        return new Server(http, executor);
     }
 
     /**
@@ -55,7 +90,7 @@ public final class Server implements AutoCloseable {
     public static void warmUpInBackground() {
         Thread.ofPlatform().daemon().name("keys-warm-up").start(() ->
                 DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))
-                        .format(Instant.now()));
+                        .format(Instant.EPOCH));
     }
 
     public InetSocketAddress address() {
@@ -66,10 +101,39 @@ public final class Server implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
-    /** Stops accepting, waits up to {@code graceSeconds} for requests in flight, then closes. */
+    /**
+     * Stops accepting at once, lets requests in flight finish for up to {@code graceSeconds}
+     * (closing those still reading their body), then closes every connection. Returns as soon as
+     * no request is in flight. Later calls do nothing.
+     */
     public void stop(int graceSeconds) {
-        http.stop(graceSeconds);
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        // The JDK's stop closes the listener at once, then waits on its own count of exchanges,
+        // which an exchange that ended without a complete response never leaves: it runs on a
+        // thread of its own, and is interrupted out of that wait once our count is zero.
+        Thread stopper = Thread.ofPlatform().name("keys-http-stop").start(() -> http.stop(graceSeconds));
+        inFlight.drain(TimeUnit.SECONDS.toNanos(graceSeconds));
+        stopper.interrupt();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopper.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         executor.shutdown();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Requests our dispatcher is working on (for tests). */
+    int inFlight() {
+        return inFlight.count();
     }
 
     @Override

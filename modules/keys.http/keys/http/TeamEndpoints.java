@@ -5,7 +5,6 @@ import java.util.List;
 import keys.domain.Member;
 import keys.domain.Project;
 import keys.domain.Team;
-import keys.domain.Timestamps;
 import keys.json.JsonWriter;
 import keys.store.Change;
 import keys.store.State;
@@ -46,9 +45,10 @@ final class TeamEndpoints {
         Team created = call.api.store.write(tx -> {
             State s = tx.state();
             s.organization(orgId).orElseThrow(ApiException::notFound);
-            String chosenSlug = ManagementSlugs.choose(slug, name, x -> s.teamBySlug(orgId, x).isPresent(), SLUG_TAKEN);
+            String chosenSlug = ManagementSlugs.choose(call.api.sources, slug, name,
+                    x -> s.teamBySlug(orgId, x).isPresent(), SLUG_TAKEN);
             String chosenName = name != null && !name.isEmpty() ? name : chosenSlug;
-            Team t = new Team(tx.nextId(), orgId, chosenSlug, chosenName, Timestamps.nowMicros());
+            Team t = new Team(tx.nextId(), orgId, chosenSlug, chosenName, call.api.sources.nowMicros());
             tx.add(new Change.PutTeam(t));
             Member m = s.member(orgId, userId).orElse(null);
             if (m != null) {

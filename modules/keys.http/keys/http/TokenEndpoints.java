@@ -6,7 +6,6 @@ import java.util.List;
 
 import keys.domain.Scope;
 import keys.domain.Secrets;
-import keys.domain.Timestamps;
 import keys.domain.Token;
 import keys.domain.User;
 import keys.json.JsonWriter;
@@ -50,7 +49,7 @@ final class TokenEndpoints {
         }
         String email = f.has("user") ? f.email("user", keys.domain.Emails.MAX_LENGTH) : null;
         f.check();
-        String clear = Secrets.newUserToken();
+        String clear = call.api.sources.newUserToken();
         long callerId = call.caller.user().id();
         long minter = call.caller.token().id();
         Token minted = call.api.store.write(tx -> {
@@ -62,13 +61,13 @@ final class TokenEndpoints {
             if (email != null) {
                 User u = s.userByEmail(email).orElse(null);
                 if (u == null) {
-                    u = new User(tx.nextId(), email, false, Timestamps.nowMicros());
+                    u = new User(tx.nextId(), email, false, call.api.sources.nowMicros());
                     tx.add(new Change.PutUser(u));
                 }
                 userId = u.id();
             }
             Token t = new Token(tx.nextId(), userId, name == null || name.isEmpty() ? null : name,
-                    Secrets.sha256Hex(clear), scopes, Timestamps.nowMicros(), 0,
+                    Secrets.sha256Hex(clear), scopes, call.api.sources.nowMicros(), 0,
                     clear.substring(clear.length() - 4), minter);
             tx.add(new Change.PutToken(t));
             return t;

@@ -41,6 +41,11 @@ final class Segment implements Closeable {
         return resume(file, firstSeq, LogFormat.HEADER_BYTES, io);
     }
 
+    /** The segment of an in-memory store: no file, records go to {@code channel} from seq 1. */
+    static Segment inMemory(LogChannel channel) throws IOException {
+        return new Segment(null, 1, LogEncoder.start(channel, LogFormat.LOG_MAGIC));
+    }
+
     /** Opens an existing segment whose good bytes end at {@code end} (its size) for appending. */
     static Segment resume(Path file, long firstSeq, long end, LogChannelFactory io) throws IOException {
         LogChannel ch = io.append(file);

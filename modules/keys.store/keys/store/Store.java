@@ -1,10 +1,12 @@
 package keys.store;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,7 +30,7 @@ public final class Store implements AutoCloseable {
     private final Path dir;
     private final StoreOptions options;
     private final LogChannelFactory io;
-    private final StoreLock lock;
+    private final Closeable lock;
     private final TailRepair repair;
     private final Counters counters = new Counters();
     private final GroupCommit commits;
@@ -49,7 +51,7 @@ public final class Store implements AutoCloseable {
     private volatile long snapshotSeq;
     private volatile long logBytes;
 
-    private Store(Path dir, StoreOptions options, StoreLock lock, TailRepair repair, Recovery.Result r, Segment segment) {
+    private Store(Path dir, StoreOptions options, Closeable lock, TailRepair repair, Recovery.Result r, Segment segment) {
         this.dir = dir;
         this.options = options;
         this.io = options.channels();
@@ -97,11 +99,28 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * A store that keeps nothing: no directory, no files, no lock, no fsync; everything is gone
+     * once it is closed. Writes take the same path as on disk (each record encoded, then checked
+     * and decoded as recovery would read it) and the bytes are dropped, so it behaves as a disk
+     * store does and its memory holds the state only. Only {@code options}' sources count.
+     */
+    public static Store inMemory(StoreOptions options) {
+        StoreOptions memory = options.withFsync(FsyncPolicy.NEVER).withCompactThresholdBytes(0);
+        Recovery.Result empty = new Recovery.Result(State.empty(), 0, null, 0, null, 0, null, List.of(), List.of());
+        try {
+            return new Store(null, memory, () -> { }, null, empty, Segment.inMemory(new MemoryLogChannel()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a memory channel does no I/O
+        }
+    }
+
     /** The latest durable state. Never blocks. */
     public State state() {
         return commits.visible();
     }
 
+    /** The data directory; null for an {@linkplain #inMemory in-memory} store. */
     public Path directory() {
         return dir;
     }
@@ -265,6 +284,9 @@ public final class Store implements AutoCloseable {
      * @throws UncheckedIOException      writing the snapshot failed; the log still holds everything
      */
     public void compact() {
+        if (dir == null) {
+            return; // in memory: no log to rewrite
+        }
         try {
             compactOrThrow();
         } catch (IOException e) {
@@ -297,7 +319,7 @@ public final class Store implements AutoCloseable {
             snapshotSeq = seq;
             DataDir.deleteCoveredBy(dir, seq, io, hook);
             counters.compactions.incrementAndGet();
-            counters.lastCompactionMillis.set(System.currentTimeMillis());
+            counters.lastCompactionMillis.set(options.sources().nowMicros() / 1000);
             hook.reached(CompactionHook.Step.DONE);
         } finally {
             compactLock.unlock();

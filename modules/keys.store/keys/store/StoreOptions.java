@@ -2,6 +2,8 @@ package keys.store;
 
 import java.util.Objects;
 
+import keys.domain.Sources;
+
 /** How a {@link Store} is opened. Immutable; each {@code with…} returns a changed copy. */
 public final class StoreOptions {
     public static final long DEFAULT_COMPACT_THRESHOLD = 64L << 20;
@@ -10,22 +12,25 @@ public final class StoreOptions {
     private final long compactThresholdBytes;
     private final LogChannelFactory channels;
     private final CompactionHook compactionHook;
+    private final Sources sources;
 
     private StoreOptions(FsyncPolicy fsync, long compactThresholdBytes, LogChannelFactory channels,
-                         CompactionHook compactionHook) {
+                         CompactionHook compactionHook, Sources sources) {
         this.fsync = fsync;
         this.compactThresholdBytes = compactThresholdBytes;
         this.channels = channels;
         this.compactionHook = compactionHook;
+        this.sources = sources;
     }
 
-    /** Batch fsync, compaction past 64 MiB of log, real files. */
+    /** Batch fsync, compaction past 64 MiB of log, real files, the real clock. */
     public static StoreOptions defaults() {
-        return new StoreOptions(FsyncPolicy.BATCH, DEFAULT_COMPACT_THRESHOLD, LogChannelFactory.DEFAULT, CompactionHook.NONE);
+        return new StoreOptions(FsyncPolicy.BATCH, DEFAULT_COMPACT_THRESHOLD, LogChannelFactory.DEFAULT, CompactionHook.NONE,
+                Sources.real());
     }
 
     public StoreOptions withFsync(FsyncPolicy policy) {
-        return new StoreOptions(Objects.requireNonNull(policy, "policy"), compactThresholdBytes, channels, compactionHook);
+        return new StoreOptions(Objects.requireNonNull(policy, "policy"), compactThresholdBytes, channels, compactionHook, sources);
     }
 
     /** Compact automatically once the current log segment grows past this many bytes; 0 never does. */
@@ -33,16 +38,21 @@ public final class StoreOptions {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative compaction threshold " + bytes);
         }
-        return new StoreOptions(fsync, bytes, channels, compactionHook);
+        return new StoreOptions(fsync, bytes, channels, compactionHook, sources);
     }
 
     /** Where the store's file writes go; tests pass a factory whose channels fail on purpose. */
     public StoreOptions withChannels(LogChannelFactory factory) {
-        return new StoreOptions(fsync, compactThresholdBytes, Objects.requireNonNull(factory, "factory"), compactionHook);
+        return new StoreOptions(fsync, compactThresholdBytes, Objects.requireNonNull(factory, "factory"), compactionHook, sources);
     }
 
     StoreOptions withCompactionHook(CompactionHook hook) {
-        return new StoreOptions(fsync, compactThresholdBytes, channels, Objects.requireNonNull(hook, "hook"));
+        return new StoreOptions(fsync, compactThresholdBytes, channels, Objects.requireNonNull(hook, "hook"), sources);
+    }
+
+    /** The clock the store reads (when the last compaction finished): the server's own. */
+    public StoreOptions withSources(Sources sources) {
+        return new StoreOptions(fsync, compactThresholdBytes, channels, compactionHook, Objects.requireNonNull(sources, "sources"));
     }
 
     public FsyncPolicy fsync() {
@@ -55,6 +65,10 @@ public final class StoreOptions {
 
     public LogChannelFactory channels() {
         return channels;
+    }
+
+    public Sources sources() {
+        return sources;
     }
 
     CompactionHook compactionHook() {

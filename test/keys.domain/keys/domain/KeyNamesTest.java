@@ -31,7 +31,7 @@ class KeyNamesTest {
     @Test
     void namesAreTwoTitleCaseWordsFromTheLists() {
         Prop.forAll(Gens.longs(Long.MIN_VALUE, Long.MAX_VALUE), seed -> {
-            String name = KeyNames.random(new SplittableRandom(seed));
+            String name = KeyNames.random(new SplittableRandom(seed)::nextInt);
             assertTrue(NAME.matcher(name).matches(), name);
             String[] w = name.toLowerCase().split(" ");
             assertTrue(KeyNames.ADJECTIVES.contains(w[0]), name);
@@ -44,7 +44,7 @@ class KeyNamesTest {
         Set<String> adjectives = new HashSet<>();
         Set<String> animals = new HashSet<>();
         for (int i = 0; i < 20_000; i++) {
-            String name = KeyNames.random();
+            String name = keys.domain.Sources.real().newKeyName();
             assertTrue(NAME.matcher(name).matches(), name);
             adjectives.add(name.substring(0, name.indexOf(' ')));
             animals.add(name.substring(name.indexOf(' ') + 1));
@@ -55,6 +55,6 @@ class KeyNamesTest {
 
     @Test
     void sameGeneratorStateGivesTheSameName() {
-        assertEquals(KeyNames.random(new SplittableRandom(7)), KeyNames.random(new SplittableRandom(7)));
+        assertEquals(KeyNames.random(new SplittableRandom(7)::nextInt), KeyNames.random(new SplittableRandom(7)::nextInt));
     }
 }

@@ -17,7 +17,7 @@ class SecretsTest {
     void newKeysAreDistinctLowercaseHex() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 2000; i++) {
-            String k = Secrets.newKeyHex();
+            String k = keys.domain.Sources.real().newKeyHex();
             assertTrue(k.matches("[a-f0-9]{32}"), k);
             assertTrue(Secrets.isKeyHex(k));
             assertTrue(seen.add(k), "repeated " + k);
@@ -43,7 +43,7 @@ class SecretsTest {
     void userTokens() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 500; i++) {
-            String t = Secrets.newUserToken();
+            String t = keys.domain.Sources.real().newUserToken();
             assertTrue(t.matches("sntryu_[a-f0-9]{64}"), t);
             assertTrue(Secrets.isUserToken(t));
             assertTrue(seen.add(t));

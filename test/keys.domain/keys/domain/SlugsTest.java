@@ -94,14 +94,14 @@ class SlugsTest {
 
     @Test
     void aTakenSlugGetsARandomSuffixThatStillFits() {
-        org.junit.jupiter.api.Assertions.assertEquals("free", Slugs.unique("free", x -> false));
+        org.junit.jupiter.api.Assertions.assertEquals("free", Slugs.unique("free", x -> false, Sources.real()));
         String longest = "a".repeat(Slugs.MAX_LENGTH);
         java.util.Set<String> taken = new java.util.HashSet<>(java.util.Set.of(longest));
         for (int i = 0; i < 200; i++) {
-            String s = Slugs.unique(longest, taken::contains);
+            String s = Slugs.unique(longest, taken::contains, Sources.real());
             org.junit.jupiter.api.Assertions.assertTrue(Slugs.isValid(s) && s.matches("a{45}-[a-z0-9]{4}"), s);
             org.junit.jupiter.api.Assertions.assertTrue(taken.add(s), "never one already taken: " + s);
         }
-        org.junit.jupiter.api.Assertions.assertNull(Slugs.unique("x", y -> true), "gives up rather than loop");
+        org.junit.jupiter.api.Assertions.assertNull(Slugs.unique("x", y -> true, Sources.real()), "gives up rather than loop");
     }
 }

@@ -79,7 +79,7 @@ class ErrorTableTest {
         assert401(withAuthorization("GET", path, "Bearer"), "Invalid token header. No credentials provided.");
         assert401(withAuthorization("GET", path, "Bearer a b"),
                 "Invalid token header. Token string should not contain spaces.");
-        assert401(withAuthorization("GET", path, "Bearer " + Secrets.newUserToken()), "Invalid token");
+        assert401(withAuthorization("GET", path, "Bearer " + keys.domain.Sources.real().newUserToken()), "Invalid token");
         assert401(withAuthorization("GET", projectKeys(org.slug(), "p"), null),
                 "Authentication credentials were not provided.");
         assertEquals(200, withAuthorization("GET", path, "bEaReR " + owner).statusCode());
@@ -90,10 +90,10 @@ class ErrorTableTest {
     void expiredToken() {
         User u = seed.user(unique("exp") + "@x.test");
         seed.member(org, u, OrgRole.OWNER);
-        String clear = Secrets.newUserToken();
+        String clear = keys.domain.Sources.real().newUserToken();
         ts.store().write(tx -> {
             tx.add(new Change.PutToken(new Token(tx.nextId(), u.id(), "old", Secrets.sha256Hex(clear),
-                    Set.of(Scope.ORG_READ), Timestamps.nowMicros() - 2_000_000, Timestamps.nowMicros() - 1_000_000,
+                    Set.of(Scope.ORG_READ), keys.domain.Sources.real().nowMicros() - 2_000_000, keys.domain.Sources.real().nowMicros() - 1_000_000,
                     clear.substring(clear.length() - 4))));
             return null;
         });
@@ -134,7 +134,7 @@ class ErrorTableTest {
         assertEquals(NOT_FOUND, ts.get(orgKeys("no-such-org"), owner).body());
         assertEquals(NOT_FOUND, ts.get(orgKeys("999999999"), owner).body());
         assertEquals(NOT_FOUND, ts.get(projectKeys(org.slug(), "nope"), owner).body());
-        assertEquals(NOT_FOUND, ts.get(projectKeys(org.slug(), "p") + Secrets.newKeyHex() + "/", owner).body());
+        assertEquals(NOT_FOUND, ts.get(projectKeys(org.slug(), "p") + keys.domain.Sources.real().newKeyHex() + "/", owner).body());
         assertEquals(NOT_FOUND, ts.send("PUT", projectKeys(org.slug(), "p") + "x/", owner, "{\"name\":5}").body());
         assertEquals(NOT_FOUND, ts.send("DELETE", projectKeys(org.slug(), "p") + "x/", owner, null).body());
         // No route: Sentry's CatchallEndpoint answers an empty 404.

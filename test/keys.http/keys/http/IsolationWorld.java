@@ -160,7 +160,7 @@ final class IsolationWorld {
         long admin = ts.store().state().tokenByHash(Secrets.sha256Hex(ts.adminToken)).orElseThrow().userId();
         m.callers.add(new Caller("superuser", ts.adminToken, admin, true, wires(List.of(Scope.values()))));
         m.callers.add(new Caller("no token", null, 0, false, Set.of()));
-        m.callers.add(new Caller("bad token", "sntryu_" + Secrets.newKeyHex() + Secrets.newKeyHex(), 0, false, Set.of()));
+        m.callers.add(new Caller("bad token", "sntryu_" + keys.domain.Sources.real().newKeyHex() + keys.domain.Sources.real().newKeyHex(), 0, false, Set.of()));
         return m;
     }
 

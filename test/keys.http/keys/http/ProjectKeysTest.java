@@ -145,8 +145,8 @@ class ProjectKeysTest {
 
     @Test
     void clientGivenKeysAndDuplicates() {
-        String pub = Secrets.newKeyHex();
-        String sec = Secrets.newKeyHex();
+        String pub = keys.domain.Sources.real().newKeyHex();
+        String sec = keys.domain.Sources.real().newKeyHex();
         Map<String, Object> k = created("{\"public\":\"" + pub + "\",\"secret\":\"" + sec + "\"}");
         assertEquals(pub, k.get("id"));
         assertEquals(sec, k.get("secret"));
@@ -155,7 +155,7 @@ class ProjectKeysTest {
         assertEquals(unique, post("{\"public\":\"" + pub + "\"}").body());
         assertEquals(unique, post("{\"public\":\"" + sec + "\"}").body());
         assertEquals("{\"secret\":[\"This field must be unique.\"]}", post("{\"secret\":\"" + pub + "\"}").body());
-        String fresh = Secrets.newKeyHex();
+        String fresh = keys.domain.Sources.real().newKeyHex();
         assertEquals("{\"secret\":[\"This field must be unique.\"]}",
                 post("{\"public\":\"" + fresh + "\",\"secret\":\"" + fresh + "\"}").body());
         assertEquals("{\"public\":[\"This field must be unique.\"],\"secret\":[\"This field must be unique.\"]}",
@@ -166,7 +166,7 @@ class ProjectKeysTest {
         assertEquals(pattern, post("{\"public\":12}").body());
         assertEquals("{\"public\":[\"This field may not be blank.\"]}", post("{\"public\":\"\"}").body());
         assertEquals("{\"secret\":[\"Not a valid string.\"]}", post("{\"secret\":true}").body());
-        assertEquals(201, post("{\"public\":null,\"secret\":\" " + Secrets.newKeyHex() + " \"}").statusCode());
+        assertEquals(201, post("{\"public\":null,\"secret\":\" " + keys.domain.Sources.real().newKeyHex() + " \"}").statusCode());
         assertEquals(2 + 1, array(ts.get(base, admin)).size());
     }
 
@@ -300,7 +300,7 @@ class ProjectKeysTest {
         assertEquals("{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got float.\"]}", post("1.5").body());
         assertEquals("{\"non_field_errors\":[\"No data provided\"]}", post("null").body());
         // 404 for the key comes before the body's 400.
-        assertEquals(404, put(Secrets.newKeyHex(), "{\"name\":").statusCode());
+        assertEquals(404, put(keys.domain.Sources.real().newKeyHex(), "{\"name\":").statusCode());
         // Field errors come together, in Sentry's field order.
         assertEquals("{\"name\":[\"Not a valid string.\"],\"rateLimit\":{\"window\":[\"A valid integer is required.\"]},"
                 + "\"public\":[\"This value does not match the required pattern.\"],"

@@ -33,6 +33,7 @@ import keys.domain.Organization;
 import keys.domain.Project;
 import keys.domain.Scope;
 import keys.domain.Secrets;
+import keys.domain.Sources;
 import keys.domain.Team;
 import keys.domain.User;
 import keys.json.Json;
@@ -70,7 +71,9 @@ class SecretsNeverLeakTest {
             try (TestServer ts = TestServer.start(SecretsNeverLeakTest::withAccessLog)) {
                 exercise(ts);
                 ts.restart(); // everything on disk: the store's files as a later process finds them
-                noClearTokenIn(ts.dataDir());
+                if (ts.dataDir() != null) { // in memory (InMemoryApiTest) there are no files
+                    noClearTokenIn(ts.dataDir());
+                }
             }
             try (TestServer broken = TestServer.start(c -> new ServerConfig(c.listen(), null, null, false, null,
                     false, true))) {
@@ -118,7 +121,7 @@ class SecretsNeverLeakTest {
         User reader = seed.user("reader@leak.test");
         seed.member(org, reader, OrgRole.MEMBER, team);
         String readerToken = seed.token(reader, Scope.ORG_READ, Scope.PROJECT_READ);
-        String unknownToken = Secrets.newUserToken();
+        String unknownToken = Sources.real().newUserToken();
         tokens.addAll(List.of(ts.adminToken, ownerToken, readerToken, unknownToken));
         secrets.add(existing.secretKey());
         for (ClientKey k : ts.store().state().keys(project.id())) {
@@ -135,18 +138,18 @@ class SecretsNeverLeakTest {
         expect(ts, 200, "GET", keys + existing.publicKey() + "/" + inQuery, keys + existing.publicKey() + "/",
                 readerToken, null);
 
-        String pub = Secrets.newKeyHex();
-        String sec = Secrets.newKeyHex();
+        String pub = Sources.real().newKeyHex();
+        String sec = Sources.real().newKeyHex();
         secrets.add(sec);
         String given = "{\"name\":\"given\",\"public\":\"" + pub + "\",\"secret\":\"" + sec + "\"}";
         expect(ts, 201, "POST", keys + inQuery, keys, ownerToken, given);
         expect(ts, 400, "POST", keys + inQuery, keys, ownerToken, given); // both values taken
-        String other = Secrets.newKeyHex();
+        String other = Sources.real().newKeyHex();
         secrets.add(other);
         expect(ts, 400, "POST", keys, keys, ownerToken, "{\"public\":\"XYZ\",\"secret\":\"" + other + "\"}");
         expect(ts, 400, "POST", keys, keys, ownerToken, "{\"secret\":\"" + other + "\",");
         expect(ts, 403, "POST", keys + "?secret=" + other, keys, readerToken,
-                "{\"public\":\"" + Secrets.newKeyHex() + "\",\"secret\":\"" + other + "\"}");
+                "{\"public\":\"" + Sources.real().newKeyHex() + "\",\"secret\":\"" + other + "\"}");
         expect(ts, 403, "DELETE", keys + existing.publicKey() + "/" + inQuery, keys + existing.publicKey() + "/",
                 readerToken, null);
 

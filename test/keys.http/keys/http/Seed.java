@@ -30,7 +30,7 @@ public final class Seed {
     public Organization org(String slug) {
         return store.write(tx -> {
             Organization o = new Organization(tx.nextId(), slug, slug.toUpperCase(java.util.Locale.ROOT),
-                    Timestamps.nowMicros(), true, null);
+                    keys.domain.Sources.real().nowMicros(), true, null);
             tx.add(new Change.PutOrganization(o));
             return o;
         });
@@ -48,7 +48,7 @@ public final class Seed {
 
     public Team team(Organization org, String slug) {
         return store.write(tx -> {
-            Team t = new Team(tx.nextId(), org.id(), slug, slug, Timestamps.nowMicros());
+            Team t = new Team(tx.nextId(), org.id(), slug, slug, keys.domain.Sources.real().nowMicros());
             tx.add(new Change.PutTeam(t));
             return t;
         });
@@ -58,7 +58,7 @@ public final class Seed {
     public Project project(Organization org, String slug, Team... teams) {
         return store.write(tx -> {
             List<Long> teamIds = Arrays.stream(teams).map(Team::id).toList();
-            Project p = new Project(tx.nextId(), org.id(), slug, slug, null, Timestamps.nowMicros(), teamIds);
+            Project p = new Project(tx.nextId(), org.id(), slug, slug, null, keys.domain.Sources.real().nowMicros(), teamIds);
             tx.add(new Change.PutProject(p));
             tx.add(new Change.PutKey(newKey(tx.nextId(), p.id(), "Default", true, UseCase.USER)));
             return p;
@@ -71,7 +71,7 @@ public final class Seed {
 
     public User user(String email, boolean superuser) {
         return store.write(tx -> {
-            User u = new User(tx.nextId(), email, superuser, Timestamps.nowMicros());
+            User u = new User(tx.nextId(), email, superuser, keys.domain.Sources.real().nowMicros());
             tx.add(new Change.PutUser(u));
             return u;
         });
@@ -80,7 +80,7 @@ public final class Seed {
     public Member member(Organization org, User user, OrgRole role, Team... teams) {
         return store.write(tx -> {
             Member m = new Member(tx.nextId(), org.id(), user.id(), role,
-                    Arrays.stream(teams).map(Team::id).toList(), Timestamps.nowMicros());
+                    Arrays.stream(teams).map(Team::id).toList(), keys.domain.Sources.real().nowMicros());
             tx.add(new Change.PutMember(m));
             return m;
         });
@@ -88,10 +88,10 @@ public final class Seed {
 
     /** Mints a token for the user; returns the clear token. */
     public String token(User user, Scope... scopes) {
-        String clear = Secrets.newUserToken();
+        String clear = keys.domain.Sources.real().newUserToken();
         store.write(tx -> {
             tx.add(new Change.PutToken(new Token(tx.nextId(), user.id(), "test", Secrets.sha256Hex(clear),
-                    java.util.Set.of(scopes), Timestamps.nowMicros(), 0, clear.substring(clear.length() - 4))));
+                    java.util.Set.of(scopes), keys.domain.Sources.real().nowMicros(), 0, clear.substring(clear.length() - 4))));
             return null;
         });
         return clear;
@@ -105,7 +105,7 @@ public final class Seed {
     }
 
     public String superuserToken() {
-        User u = user("admin-" + Secrets.newKeyHex().substring(0, 8) + "@test.local", true);
+        User u = user("admin-" + keys.domain.Sources.real().newKeyHex().substring(0, 8) + "@test.local", true);
         return token(u, Scope.values());
     }
 
@@ -118,7 +118,7 @@ public final class Seed {
     }
 
     static ClientKey newKey(long id, long projectId, String label, boolean active, UseCase useCase) {
-        return new ClientKey(id, projectId, label, Secrets.newKeyHex(), Secrets.newKeyHex(), active,
-                Timestamps.nowMicros(), 0, 0, null, LoaderOption.DEFAULTS, useCase);
+        return new ClientKey(id, projectId, label, keys.domain.Sources.real().newKeyHex(), keys.domain.Sources.real().newKeyHex(), active,
+                keys.domain.Sources.real().nowMicros(), 0, 0, null, LoaderOption.DEFAULTS, useCase);
     }
 }

@@ -21,8 +21,13 @@ import keys.store.StoreOptions;
 /**
  * A real server on a random loopback port over a temporary data directory, for black-box tests:
  * requests go through {@link HttpClient} like any client's. {@link #seed()} fills the store directly.
+ * With the system property {@code keys.test.store=memory} (see {@link InMemoryApiTest}) the store
+ * is an in-memory one instead; a restart then restarts the server and keeps the store.
  */
 public final class TestServer implements AutoCloseable {
+    /** The property that picks the store kind: {@code memory}, or anything else for a data directory. */
+    static final String STORE_KIND = "keys.test.store";
+
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
@@ -56,7 +61,7 @@ public final class TestServer implements AutoCloseable {
     /** With changed store options too, e.g. fault-injecting channels. */
     public static TestServer start(UnaryOperator<ServerConfig> customizer, UnaryOperator<StoreOptions> storeCustomizer) {
         try {
-            return new TestServer(Files.createTempDirectory("keys-test"), customizer, storeCustomizer);
+            return new TestServer(inMemory() ? null : Files.createTempDirectory("keys-test"), customizer, storeCustomizer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,7 +86,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void open(int port) throws IOException {
-        store = Store.open(dir, storeCustomizer.apply(StoreOptions.defaults().withFsync(FsyncPolicy.NEVER)));
+        if (store == null || dir != null) {
+            StoreOptions options = storeCustomizer.apply(StoreOptions.defaults().withFsync(FsyncPolicy.NEVER));
+            store = dir == null ? Store.inMemory(options) : Store.open(dir, options);
+        }
         String prefix = "http://127.0.0.1:" + port;
         ServerConfig base = new ServerConfig(new java.net.InetSocketAddress("127.0.0.1", port), prefix,
                 null, false, null, false, false);
@@ -99,7 +107,9 @@ public final class TestServer implements AutoCloseable {
         storeCustomizer = newStoreCustomizer;
         int port = server.port();
         server.stop(0);
-        store.close();
+        if (dir != null) {
+            store.close();
+        }
         try {
             open(port); // the same address, as a restarted service keeps its URL
         } catch (IOException e) {
@@ -111,6 +121,12 @@ public final class TestServer implements AutoCloseable {
         return store;
     }
 
+    /** True when this run's test servers keep their store in memory. */
+    static boolean inMemory() {
+        return "memory".equals(System.getProperty(STORE_KIND));
+    }
+
+    /** The data directory; null in memory. */
     public Path dataDir() {
         return dir;
     }
@@ -153,6 +169,9 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         store.close();
+        if (dir == null) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

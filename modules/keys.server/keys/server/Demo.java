@@ -1,4 +1,4 @@
-package keys.cli;
+package keys.server;
 
 import java.util.List;
 
@@ -9,8 +9,8 @@ import keys.domain.OrgRole;
 import keys.domain.Organization;
 import keys.domain.Project;
 import keys.domain.Secrets;
+import keys.domain.Sources;
 import keys.domain.Team;
-import keys.domain.Timestamps;
 import keys.domain.Token;
 import keys.domain.UseCase;
 import keys.domain.User;
@@ -34,19 +34,19 @@ final class Demo {
     }
 
     /** Creates the demo organization; returns the member's clear token. */
-    static String create(Store store) {
-        String clear = Secrets.newUserToken();
+    static String create(Store store, Sources sources) {
+        String clear = sources.newUserToken();
         store.write(tx -> {
-            long now = Timestamps.nowMicros();
+            long now = sources.nowMicros();
             Organization org = new Organization(tx.nextId(), ORG, "Demo", now, true, null);
             tx.add(new Change.PutOrganization(org));
             Team backend = team(tx, org, "backend", "Backend", now);
             Team frontend = team(tx, org, "frontend", "Frontend", now);
-            Project api = project(tx, org, "api", "python", now, backend);
-            Project web = project(tx, org, "web", "javascript", now, frontend);
-            project(tx, org, "worker", "python", now, backend, frontend);
-            tx.add(new Change.PutKey(key(tx.nextId(), api.id(), "Staging", true, now)));
-            tx.add(new Change.PutKey(key(tx.nextId(), web.id(), "Old browser key", false, now)));
+            Project api = project(tx, org, "api", "python", now, sources, backend);
+            Project web = project(tx, org, "web", "javascript", now, sources, frontend);
+            project(tx, org, "worker", "python", now, sources, backend, frontend);
+            tx.add(new Change.PutKey(key(tx.nextId(), api.id(), "Staging", true, now, sources)));
+            tx.add(new Change.PutKey(key(tx.nextId(), web.id(), "Old browser key", false, now, sources)));
             User user = new User(tx.nextId(), "demo@example.com", false, now);
             tx.add(new Change.PutUser(user));
             tx.add(new Change.PutMember(new Member(tx.nextId(), org.id(), user.id(), OrgRole.ADMIN,
@@ -59,9 +59,10 @@ final class Demo {
     }
 
     /** What to print: the token and three commands that work as printed. */
-    static String instructions(String token, String urlPrefix) {
+    static String instructions(String token, String urlPrefix, boolean inFile) {
         String auth = "-H 'Authorization: Bearer " + token + "'";
-        return "Demo organization '" + ORG + "' created. Its member's token (also in DATA/demo-token): " + token + "\n"
+        return "Demo organization '" + ORG + "' created. Its member's token" + (inFile ? " (also in DATA/demo-token)" : "")
+                + ": " + token + "\n"
                 + "Try:\n"
                 + "  curl " + auth + " " + urlPrefix + "/api/0/organizations/demo/project-keys/\n"
                 + "  curl " + auth + " '" + urlPrefix + "/api/0/organizations/demo/project-keys/?team=backend&status=active&per_page=2'\n"
@@ -75,16 +76,17 @@ final class Demo {
         return t;
     }
 
-    private static Project project(Tx tx, Organization org, String slug, String platform, long now, Team... teams) {
+    private static Project project(Tx tx, Organization org, String slug, String platform, long now, Sources sources,
+                                   Team... teams) {
         Project p = new Project(tx.nextId(), org.id(), slug, slug, platform, now,
                 java.util.Arrays.stream(teams).map(Team::id).toList());
         tx.add(new Change.PutProject(p));
-        tx.add(new Change.PutKey(key(tx.nextId(), p.id(), "Default", true, now)));
+        tx.add(new Change.PutKey(key(tx.nextId(), p.id(), "Default", true, now, sources)));
         return p;
     }
 
-    private static ClientKey key(long id, long projectId, String label, boolean active, long now) {
-        return new ClientKey(id, projectId, label, Secrets.newKeyHex(), Secrets.newKeyHex(), active, now,
+    private static ClientKey key(long id, long projectId, String label, boolean active, long now, Sources sources) {
+        return new ClientKey(id, projectId, label, sources.newKeyHex(), sources.newKeyHex(), active, now,
                 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
     }
 }

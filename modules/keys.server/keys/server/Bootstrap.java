@@ -1,4 +1,4 @@
-package keys.cli;
+package keys.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,29 +11,25 @@ import java.util.Optional;
 
 import keys.domain.Scope;
 import keys.domain.Secrets;
-import keys.domain.Timestamps;
+import keys.domain.Sources;
 import keys.domain.Token;
 import keys.domain.User;
 import keys.store.Change;
 import keys.store.State;
 import keys.store.Store;
+import keys.store.Tx;
 
 /**
  * Makes sure someone can administer a fresh server: a superuser {@code admin} holding either the
- * token given in {@code KEYS_ADMIN_TOKEN} or, when there is no superuser at all, a minted one
- * written to {@code DATA/admin-token} (0600). Only hashes go into the store.
+ * given token ({@code KEYS_ADMIN_TOKEN}) or, when there is no superuser at all, a minted one.
+ * Only hashes go into the store.
  */
 final class Bootstrap {
-    static final String ADMIN_EMAIL = User.ADMIN_EMAIL;
-
     private Bootstrap() {
     }
 
     /** Ensures a superuser holds this clear token. */
-    static void ensureAdminToken(Store store, String clearToken) {
-        if (!Secrets.isUserToken(clearToken)) {
-            throw new UsageException("KEYS_ADMIN_TOKEN must be sntryu_ followed by 64 lowercase hex digits");
-        }
+    static void ensureAdminToken(Store store, String clearToken, Sources sources) {
         String hash = Secrets.sha256Hex(clearToken);
         store.write(tx -> {
             State s = tx.state();
@@ -42,42 +38,45 @@ final class Bootstrap {
                 return null;
             }
             existing.ifPresent(t -> tx.add(new Change.DeleteToken(t.id())));
-            User admin = adminUser(tx, s);
-            tx.add(new Change.PutToken(newToken(tx.nextId(), admin.id(), "KEYS_ADMIN_TOKEN", hash, clearToken)));
+            User admin = adminUser(tx, s, sources);
+            tx.add(new Change.PutToken(adminToken(tx.nextId(), admin.id(), "KEYS_ADMIN_TOKEN", clearToken, sources)));
             return null;
         });
     }
 
-    /** With no superuser in the store, mints one and writes its token to DATA/admin-token. */
-    static Optional<Path> mintFirstAdmin(Store store, Path dataDir) throws IOException {
-        boolean hasSuperuser = store.state().users().stream().anyMatch(User::superuser);
-        if (hasSuperuser) {
+    /**
+     * With no superuser in the store, mints one and returns its clear token (written first to
+     * {@code file}, mode 0600, unless that is null); else empty.
+     */
+    static Optional<String> mintFirstAdmin(Store store, Sources sources, Path file) throws IOException {
+        if (store.state().users().stream().anyMatch(User::superuser)) {
             return Optional.empty();
         }
-        String clear = Secrets.newUserToken();
-        Path file = dataDir.resolve("admin-token");
-        writeSecretFile(file, clear + "\n");
+        String clear = sources.newAdminToken();
+        if (file != null) {
+            writeSecretFile(file, clear + "\n");
+        }
         store.write(tx -> {
-            User admin = adminUser(tx, tx.state());
-            tx.add(new Change.PutToken(newToken(tx.nextId(), admin.id(), "admin", Secrets.sha256Hex(clear), clear)));
+            User admin = adminUser(tx, tx.state(), sources);
+            tx.add(new Change.PutToken(adminToken(tx.nextId(), admin.id(), "admin", clear, sources)));
             return null;
         });
-        return Optional.of(file);
+        return Optional.of(clear);
     }
 
-    private static User adminUser(keys.store.Tx tx, State s) {
-        Optional<User> existing = s.userByEmail(ADMIN_EMAIL);
+    private static User adminUser(Tx tx, State s, Sources sources) {
+        Optional<User> existing = s.userByEmail(TokenMint.ADMIN_EMAIL);
         if (existing.isPresent() && existing.get().superuser()) {
             return existing.get();
         }
-        User admin = new User(existing.map(User::id).orElseGet(tx::nextId), ADMIN_EMAIL, true,
-                existing.map(User::createdMicros).orElseGet(Timestamps::nowMicros));
+        User admin = new User(existing.map(User::id).orElseGet(tx::nextId), TokenMint.ADMIN_EMAIL, true,
+                existing.map(User::createdMicros).orElseGet(sources::nowMicros));
         tx.add(new Change.PutUser(admin));
         return admin;
     }
 
-    static Token newToken(long id, long userId, String name, String hash, String clear) {
-        return new Token(id, userId, name, hash, EnumSet.allOf(Scope.class), Timestamps.nowMicros(), 0,
+    private static Token adminToken(long id, long userId, String name, String clear, Sources sources) {
+        return new Token(id, userId, name, Secrets.sha256Hex(clear), EnumSet.allOf(Scope.class), sources.nowMicros(), 0,
                 clear.substring(clear.length() - 4));
     }
 

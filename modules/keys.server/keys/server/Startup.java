@@ -1,0 +1,131 @@
+package keys.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import keys.domain.Sources;
+import keys.http.Server;
+import keys.http.ServerConfig;
+import keys.store.FsyncPolicy;
+import keys.store.Store;
+import keys.store.StoreException;
+import keys.store.StoreOptions;
+
+/**
+ * Settings to a running server, in an order that leaves nothing behind when a step fails: open
+ * the store (or make one in memory), bind the port, make sure an admin exists, the demo, then
+ * answer. The clock and randomness are made here, one per server.
+ */
+final class Startup {
+    private final Settings s;
+
+    private Startup(Settings s) {
+        this.s = s;
+    }
+
+    static KeysServer start(Settings settings) {
+        settings.validate();
+        return new Startup(settings).start();
+    }
+
+    private KeysServer start() {
+        Server.warmUpInBackground();
+        Sources sources = Sources.real();
+        Store store = openStore(sources);
+        Server server = null;
+        try {
+            server = bind();
+            String prefix = trimSlash(Optional.ofNullable(s.urlPrefix())
+                    .orElse("http://" + hostForUrl(s.listen()) + ":" + server.port()));
+            URI url = url(prefix); // before anything is minted
+            String admin = bootstrap(store, sources);
+            if (s.demo() && Demo.applies(store)) {
+                String token = Demo.create(store, sources);
+                if (!s.inMemory()) {
+                    Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
+                }
+                s.out().print(Demo.instructions(token, prefix, !s.inMemory()));
+                s.out().flush();
+            }
+            server.serve(store, new ServerConfig(s.listen(), prefix, s.ingestUrl(), s.orgIngestSubdomains(),
+                    s.jsSdkLoaderCdnUrl(), s.rateLimits(), s.accessLog()), sources);
+            return new KeysServer(server, store, url, admin);
+        } catch (IOException e) {
+            abandon(server, store);
+            throw new KeysServerException(e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            abandon(server, store);
+            throw e;
+        }
+    }
+
+    private static void abandon(Server server, Store store) {
+        if (server != null) {
+            server.close();
+        }
+        store.close();
+    }
+
+    private Store openStore(Sources sources) {
+        StoreOptions options = StoreOptions.defaults().withSources(sources);
+        if (s.inMemory()) {
+            return Store.inMemory(options);
+        }
+        options = options.withFsync(s.fsync() == null ? FsyncPolicy.BATCH : s.fsync());
+        if (s.compactThreshold() != null) {
+            options = options.withCompactThresholdBytes(s.compactThreshold());
+        }
+        try {
+            Store store = Store.open(s.dataDirectory(), options);
+            store.repairedTail().ifPresent(t -> s.err().println("keys: " + t));
+            return store;
+        } catch (StoreException | UncheckedIOException e) {
+            throw new KeysServerException(e.getMessage(), e);
+        }
+    }
+
+    private Server bind() {
+        try {
+            return Server.bind(s.listen());
+        } catch (IOException e) {
+            throw new KeysServerException("cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The admin token given, or the one minted now; null when a superuser exists already. */
+    private String bootstrap(Store store, Sources sources) throws IOException {
+        if (s.givenAdminToken()) {
+            Bootstrap.ensureAdminToken(store, s.adminToken(), sources);
+            return s.adminToken();
+        }
+        Path file = s.inMemory() ? null : store.directory().resolve("admin-token");
+        Optional<String> minted = Bootstrap.mintFirstAdmin(store, sources, file);
+        minted.ifPresent(token -> s.err().println(s.inMemory()
+                ? "keys: minted a superuser token (in memory, shown once): " + token
+                : "keys: minted a superuser token into " + file));
+        return minted.orElse(null);
+    }
+
+    private static URI url(String prefix) {
+        try {
+            return new URI(prefix);
+        } catch (URISyntaxException e) {
+            throw new KeysServerConfigException("keys serve: --url-prefix must be a URL, not '" + prefix + "'");
+        }
+    }
+
+    private static String hostForUrl(InetSocketAddress a) {
+        String h = a.getHostString();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
