@@ -78,10 +78,10 @@ class SlugsTest {
 
     @Test
     void anEmptyOrAllDigitBaseIsMadeIntoASlugAsSentryDoes() {
-        String fromNothing = Slugs.unique("", x -> false);
+        String fromNothing = Slugs.unique("", x -> false, Sources.real());
         assertTrue(fromNothing.matches("[0-9a-f]{12}(-[a-z0-9]{4})?"), fromNothing);
         assertTrue(Slugs.isValid(fromNothing), fromNothing);
-        String digits = Slugs.unique("2024", x -> false);
+        String digits = Slugs.unique("2024", x -> false, Sources.real());
         assertTrue(digits.matches("2024-[a-z0-9]{4}"), digits);
     }
 
