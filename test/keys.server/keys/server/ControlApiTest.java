@@ -89,6 +89,27 @@ class ControlApiTest {
     }
 
     @Test
+    void rateLimitWindowsFollowTheTestClockAndResetClearsThem() throws Exception {
+        try (KeysServer keys = TestModeHttp.builder().seed(1).rateLimits(true).start()) {
+            for (int i = 0; i < 40; i++) {
+                assertEquals(404, send(keys, "GET", "/api/0/organizations/demo/project-keys/", null).statusCode(),
+                        "within the window");
+            }
+            assertEquals(429, send(keys, "GET", "/api/0/organizations/demo/project-keys/", null).statusCode(),
+                    "the clock stands still: still the same window");
+            keys.advanceClock(java.time.Duration.ofSeconds(1));
+            assertEquals(404, send(keys, "GET", "/api/0/organizations/demo/project-keys/", null).statusCode(),
+                    "the next window");
+            for (int i = 0; i < 40; i++) {
+                send(keys, "GET", "/api/0/organizations/demo/project-keys/", null);
+            }
+            send(keys, "POST", "/_keys/reset", null);
+            assertEquals(404, send(keys, "GET", "/api/0/organizations/demo/project-keys/", null).statusCode(),
+                    "reset cleared the buckets");
+        }
+    }
+
+    @Test
     void clockAnswersInSentrysDateFormat() throws Exception {
         try (KeysServer keys = TestModeHttp.start(1)) {
             assertEquals("{\"now\":\"2026-01-01T00:00:00Z\"}", send(keys, "GET", "/_keys/clock", null).body());
