@@ -143,6 +143,19 @@ class ControlApiTest {
     }
 
     @Test
+    void theAdminTokenStaysValidWhenTheStateIsReplacedByAnotherServersExport() throws Exception {
+        try (KeysServer other = TestModeHttp.start(2); KeysServer keys = TestModeHttp.start(1)) {
+            send(other, "POST", "/api/0/organizations/", "{\"name\":\"Acme\"}");
+            String export = send(other, "GET", "/_keys/state", null).body();
+            assertEquals(204, send(keys.port(), keys.adminToken(), "PUT", "/_keys/state", export,
+                    "application/x-ndjson").statusCode());
+            assertTrue(keys.state().organizationBySlug("acme").isPresent());
+            assertEquals(200, send(keys, "GET", "/_keys/clock", null).statusCode(), "still the admin");
+            assertEquals(200, send(keys, "GET", "/api/0/organizations/acme/", null).statusCode());
+        }
+    }
+
+    @Test
     void snapshotsAreCreatedListedInOrderRestoredAndDeleted() throws Exception {
         try (KeysServer keys = TestModeHttp.start(1)) {
             assertEquals("{\"name\":\"a\",\"keys\":0}", send(keys, "POST", "/_keys/snapshots", "{\"name\":\"a\"}").body());
