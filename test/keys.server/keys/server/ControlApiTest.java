@@ -70,6 +70,10 @@ class ControlApiTest {
             }
             assertEquals(400, send(keys, "POST", "/_keys/clock/advance", "{\"seconds\":-1}").statusCode());
             assertEquals(400, send(keys, "PUT", "/_keys/clock", "{\"now\":\"yesterday\"}").statusCode());
+            assertEquals(400, send(keys, "PUT", "/_keys/clock", "{\"now\":\"+1000000000-01-01T00:00:00Z\"}").statusCode());
+            assertEquals(400, send(keys, "PUT", "/_keys/clock", "{\"now\":\"1969-12-31T23:59:59Z\"}").statusCode());
+            assertEquals(400, send(keys, "POST", "/_keys/clock/advance", "{\"seconds\":1e30}").statusCode());
+            assertEquals(400, send(keys, "POST", "/_keys/clock/advance", "{\"seconds\":253402300799}").statusCode());
             assertEquals(TestModeHttp.START, keys.clock(), "nothing changed");
             assertEquals(404, send(keys, "GET", "/_keys/nothing", null).statusCode());
             assertEquals(405, send(keys, "GET", "/_keys/reset", null).statusCode());
