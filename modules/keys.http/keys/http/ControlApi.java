@@ -23,6 +23,8 @@ import keys.store.Store;
  */
 final class ControlApi {
     static final String PREFIX = "/_keys/";
+    /** A state export for {@code PUT /_keys/state} may be large: ~40 MB at 100k keys. */
+    static final int MAX_BODY = 64 << 20;
     /** The test clock stays within years 1970..9999, the range Sentry's date format writes as is. */
     private static final long LAST_MICROS = Instant.parse("9999-12-31T23:59:59.999999Z").getEpochSecond() * 1_000_000L
             + 999_999;
