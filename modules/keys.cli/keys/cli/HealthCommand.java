@@ -23,12 +23,14 @@ final class HealthCommand {
         }
         flags.noPositional();
         String base = flags.get("url");
+        String flag = "--url '" + base + "'";
         if (base == null) {
             base = baseUrl(flags.get("listen"));
+            flag = "--listen '" + flags.get("listen") + "' gives '" + base + "', which";
         }
         String problem = Urls.problem(base);
         if (problem != null) {
-            throw new UsageException("keys health: --url '" + base + "' " + problem);
+            throw new UsageException("keys health: " + flag + " " + problem);
         }
         URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/readyz");
         int status;
