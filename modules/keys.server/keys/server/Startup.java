@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import keys.domain.Causes;
 import keys.domain.Sources;
 import keys.http.Server;
 import keys.http.ServerConfig;
@@ -66,30 +67,11 @@ final class Startup {
             return new KeysServer(server, store, url, admin, control);
         } catch (IOException e) {
             abandon(server, store);
-            throw new KeysServerException(e.getMessage(), e);
+            throw new KeysServerException(Causes.describe(e), e);
         } catch (RuntimeException | Error e) {
             abandon(server, store);
             throw e;
         }
-    }
-
-    /**
-     * On an empty store with {@code --demo}: the demo organization, and its token and commands
-     * told for {@code prefix} (null: told nothing).
-     */
-    void demo(Store store, Sources sources, String prefix) throws IOException {
-        if (!s.demo() || !Demo.applies(store)) {
-            return;
-        }
-        String token = Demo.create(store, sources);
-        if (prefix == null) {
-            return;
-        }
-        if (!s.inMemory()) {
-            Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
-        }
-        s.out().print(Demo.instructions(token, prefix, !s.inMemory()));
-        s.out().flush();
     }
 
     private static void abandon(Server server, Store store) {
@@ -113,17 +95,47 @@ final class Startup {
             store.repairedTail().ifPresent(t -> s.err().println("keys: " + t));
             return store;
         } catch (StoreException | UncheckedIOException e) {
-            throw new KeysServerException(e.getMessage(), e);
+            throw new KeysServerException(Causes.describe(e), e);
         }
     }
 
     private Server bind() {
+        String where = "cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort() + ": ";
+        if (s.listen().isUnresolved()) {
+            throw new KeysServerException(where + "unknown host " + s.listen().getHostString(), null);
+        }
         try {
             return Server.bind(s.listen());
         } catch (IOException e) {
-            throw new KeysServerException("cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort()
-                    + ": " + e.getMessage(), e);
+            throw new KeysServerException(where + Causes.describe(e), e);
         }
+    }
+
+    /**
+     * With {@code --demo}: the demo fills only an empty store, its token and commands told for
+     * {@code prefix} (null: nothing told, as when a test-mode reset makes it again); on one with
+     * data it says so rather than stay silent.
+     */
+    void demo(Store store, Sources sources, String prefix) throws IOException {
+        if (!s.demo()) {
+            return;
+        }
+        if (!Demo.applies(store)) {
+            if (prefix != null) {
+                s.err().println("keys: --demo ignored: " + (s.inMemory() ? "the fixture" : store.directory())
+                        + " already holds organizations (the demo fills an empty directory only)");
+            }
+            return;
+        }
+        String token = Demo.create(store, sources);
+        if (prefix == null) {
+            return;
+        }
+        if (!s.inMemory()) {
+            Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
+        }
+        s.out().print(Demo.instructions(token, prefix, !s.inMemory()));
+        s.out().flush();
     }
 
     /** The admin token given, or the one minted now; null when a superuser exists already. */
