@@ -4,6 +4,6 @@
  */
 module keys.server {
     requires transitive keys.store;
-    requires keys.http;
+    requires transitive keys.http;
     exports keys.server;
 }

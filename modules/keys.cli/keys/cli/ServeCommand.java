@@ -3,6 +3,8 @@ package keys.cli;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,7 +29,12 @@ final class ServeCommand {
                 .bool("demo", "on an empty data directory, create a demo organization and print a token")
                 .value("fsync", "batch", "durability: always, batch or never")
                 .value("compact-threshold", "67108864", "compact automatically once the log passes this many bytes")
-                .value("access-log", "true", "one line per request on stderr: true or false");
+                .value("access-log", "true", "one line per request on stderr: true or false")
+                .value("ready-file", null, "once serving, write {\"url\",\"port\",\"adminToken\"} here (0600, atomically)")
+                .bool("test-mode", "a Sentry-API emulator for test suites: in memory, control API under /_keys/")
+                .value("seed", null, "test mode: derive every invented value from this number")
+                .value("clock", null, "test mode: the test clock's start, an ISO-8601 instant [now]")
+                .value("fixture", null, "test mode: an export file loaded as the start state");
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
@@ -90,8 +97,13 @@ final class ServeCommand {
                 .accessLog(Flags.truthy("access-log", flags.get("access-log")))
                 .adminToken(env.get("KEYS_ADMIN_TOKEN"))
                 .console(out, err);
+        testMode(flags, b);
         // In memory, the disk settings are refused when given as flags and ignored from the environment.
-        boolean inMemory = flags.on("in-memory");
+        boolean testMode = flags.on("test-mode");
+        if (testMode && !flags.explicit("data") && env.get(Flags.envName("data")) != null) {
+            err.println("keys: test mode keeps no data directory; KEYS_DATA from the environment is ignored");
+        }
+        boolean inMemory = flags.on("in-memory") || testMode;
         if (inMemory) {
             b.inMemory();
         }
@@ -108,6 +120,36 @@ final class ServeCommand {
             return b.start();
         } catch (KeysServerConfigException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The test-mode flags and {@code --ready-file} onto the builder; their checks are the builder's. */
+    private static void testMode(Flags flags, KeysServer.Builder b) {
+        if (flags.on("test-mode")) {
+            b.testMode();
+        }
+        String seed = flags.get("seed");
+        if (seed != null) {
+            try {
+                b.seed(Long.parseLong(seed));
+            } catch (NumberFormatException e) {
+                throw new UsageException("keys serve: --seed must be an integer, not '" + seed + "'");
+            }
+        }
+        String clock = flags.get("clock");
+        if (clock != null) {
+            try {
+                b.clock(Instant.parse(clock));
+            } catch (DateTimeParseException e) {
+                throw new UsageException("keys serve: --clock must be an ISO-8601 instant such as 2026-01-01T00:00:00Z,"
+                        + " not '" + clock + "'");
+            }
+        }
+        if (flags.get("fixture") != null) {
+            b.fixture(Path.of(flags.get("fixture")));
+        }
+        if (flags.get("ready-file") != null) {
+            b.readyFile(Path.of(flags.get("ready-file")));
         }
     }
 

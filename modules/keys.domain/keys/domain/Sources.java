@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * stream per purpose, so drawing for one (a fault's probability) never shifts another (the keys
  * created later). Implementations are thread-safe.
  */
-public sealed interface Sources permits Sources.Real {
+public sealed interface Sources permits Sources.Real, Sources.Test {
 
     /** What a random value is for; one stream each. */
     enum Purpose {
@@ -35,6 +35,15 @@ public sealed interface Sources permits Sources.Real {
     /** The system clock and a {@link SecureRandom} of its own. */
     static Sources real() {
         return new Real();
+    }
+
+    /**
+     * Test mode's sources (test-mode.md §2): a clock that starts at {@code startMicros} (null: the
+     * real time now) and stands still unless moved; with a seed, one reproducible stream per
+     * purpose, else {@link SecureRandom}.
+     */
+    static Test test(Long seed, Long startMicros) {
+        return new Test(seed, startMicros == null ? new Real().nowMicros() : startMicros);
     }
 
     /** Now, in microseconds since the epoch (UTC). */
@@ -106,6 +115,153 @@ public sealed interface Sources permits Sources.Real {
         @Override
         public double nextDouble(Purpose purpose) {
             return random.nextDouble();
+        }
+    }
+
+    /**
+     * Test mode's clock and randomness. The whole position (the clock and, when seeded, every
+     * stream) can be taken as a {@link Mark} and put back, so reset, snapshot and restore bring
+     * it back exactly. Each stream is a SplitMix64 generator: one long of state, the same on
+     * every JVM, independent of the others because each starts from the seed mixed with its
+     * purpose.
+     */
+    final class Test implements Sources {
+        private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+        private static final int PURPOSES = Purpose.values().length;
+
+        private final SecureRandom secure = new SecureRandom(); // draws while not seeded
+        private long nowMicros;
+        private long[] streams; // by Purpose ordinal; null when not seeded
+        private Long seed;
+
+        private Test(Long seed, long startMicros) {
+            this.nowMicros = startMicros;
+            reseedStreams(seed);
+        }
+
+        /** Where the clock and the streams stand; immutable. */
+        public static final class Mark {
+            private final long nowMicros;
+            private final Long seed;
+            private final long[] streams;
+
+            private Mark(long nowMicros, Long seed, long[] streams) {
+                this.nowMicros = nowMicros;
+                this.seed = seed;
+                this.streams = streams == null ? null : streams.clone();
+            }
+
+            /** The clock at the mark, in microseconds since the epoch. */
+            public long nowMicros() {
+                return nowMicros;
+            }
+        }
+
+        /** The seed the streams started from; null when not seeded. */
+        public synchronized Long seed() {
+            return seed;
+        }
+
+        public synchronized Mark mark() {
+            return new Mark(nowMicros, seed, streams);
+        }
+
+        /** Puts the clock and the streams back where {@code mark} was taken. */
+        public synchronized void restore(Mark mark) {
+            nowMicros = mark.nowMicros;
+            seed = mark.seed;
+            streams = mark.streams == null ? null : mark.streams.clone();
+        }
+
+        /**
+         * Starts every stream afresh from {@code newSeed}, as a server started with it would have
+         * them (also when it was not seeded before); the clock is not moved.
+         */
+        public synchronized void reseed(long newSeed) {
+            reseedStreams(newSeed);
+        }
+
+        private void reseedStreams(Long newSeed) {
+            seed = newSeed;
+            if (newSeed == null) {
+                streams = null;
+                return;
+            }
+            streams = new long[PURPOSES];
+            for (int i = 0; i < PURPOSES; i++) {
+                streams[i] = mix(newSeed ^ mix(GOLDEN * (i + 1)));
+            }
+        }
+
+        /** Sets the clock. */
+        public synchronized void setNowMicros(long micros) {
+            nowMicros = micros;
+        }
+
+        /** Moves the clock forward by {@code micros} (at least 0) and returns the new time. */
+        public synchronized long advanceMicros(long micros) {
+            if (micros < 0) {
+                throw new IllegalArgumentException("the clock only moves forward");
+            }
+            nowMicros = Math.addExact(nowMicros, micros);
+            return nowMicros;
+        }
+
+        @Override
+        public synchronized long nowMicros() {
+            return nowMicros;
+        }
+
+        @Override
+        public synchronized void nextBytes(Purpose purpose, byte[] into) {
+            if (streams == null) {
+                secure.nextBytes(into);
+                return;
+            }
+            for (int i = 0; i < into.length; ) {
+                long r = next(purpose);
+                for (int b = 0; b < 8 && i < into.length; b++, i++) {
+                    into[i] = (byte) (r >>> (56 - 8 * b));
+                }
+            }
+        }
+
+        @Override
+        public synchronized int nextInt(Purpose purpose, int bound) {
+            if (bound <= 0) {
+                throw new IllegalArgumentException("bound must be positive");
+            }
+            if (streams == null) {
+                return secure.nextInt(bound);
+            }
+            // Rejection keeps the draw uniform: values in the last, partial run of bound are drawn again.
+            long limit = (1L << 31) - (1L << 31) % bound;
+            while (true) {
+                long r = next(purpose) >>> 33;
+                if (r < limit) {
+                    return (int) (r % bound);
+                }
+            }
+        }
+
+        @Override
+        public synchronized double nextDouble(Purpose purpose) {
+            if (streams == null) {
+                return secure.nextDouble();
+            }
+            return (next(purpose) >>> 11) * 0x1.0p-53;
+        }
+
+        private long next(Purpose purpose) {
+            int i = purpose.ordinal();
+            streams[i] += GOLDEN;
+            return mix(streams[i]);
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
         }
     }
 }

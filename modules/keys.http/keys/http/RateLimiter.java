@@ -65,6 +65,11 @@ final class RateLimiter {
         }
     }
 
+    /** Forgets every bucket (test mode's reset). */
+    void clear() {
+        windows.clear();
+    }
+
     /** Buckets held, ended ones included until the next sweep. */
     int bucketCount() {
         return windows.size();

@@ -76,8 +76,13 @@ public final class Server implements AutoCloseable {
      * @param sources the clock and randomness every request of this server draws from
      */
     public void serve(Store store, ServerConfig config, Sources sources) {
+        serve(store, config, sources, null);
+    }
+
+    /** {@link #serve(Store, ServerConfig, Sources)} in test mode: the control API answers under {@code /_keys/}. */
+    public void serve(Store store, ServerConfig config, Sources sources, TestControl control) {
         store.onWriteStatus(StoreStatusLog::print);
-        http.createContext("/", new Dispatcher(new Api(store, config, sources), inFlight));
+        http.createContext("/", new Dispatcher(new Api(store, config, sources, control), inFlight));
         http.start();
     }
 

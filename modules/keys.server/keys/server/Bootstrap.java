@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import keys.domain.Scope;
 import keys.domain.Secrets;
@@ -49,10 +50,16 @@ final class Bootstrap {
      * {@code file}, mode 0600, unless that is null); else empty.
      */
     static Optional<String> mintFirstAdmin(Store store, Sources sources, Path file) throws IOException {
+        return mintFirstAdmin(store, sources, file, sources::newAdminToken);
+    }
+
+    /** {@link #mintFirstAdmin(Store, Sources, Path)} with the clear token {@code mint} gives. */
+    static Optional<String> mintFirstAdmin(Store store, Sources sources, Path file, Supplier<String> mint)
+            throws IOException {
         if (store.state().users().stream().anyMatch(User::superuser)) {
             return Optional.empty();
         }
-        String clear = sources.newAdminToken();
+        String clear = mint.get();
         if (file != null) {
             writeSecretFile(file, clear + "\n");
         }

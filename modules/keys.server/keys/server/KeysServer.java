@@ -1,10 +1,21 @@
 package keys.server;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import keys.http.Fault;
+import keys.http.FaultSpec;
+import keys.http.JournalEntry;
+import keys.http.SnapshotInfo;
+import keys.http.TestControl;
 
 import keys.http.Server;
 import keys.store.FsyncPolicy;
@@ -24,14 +35,16 @@ public final class KeysServer implements AutoCloseable {
     private final Store store;
     private final URI url;
     private final String adminToken;
+    private final TestControl control; // null unless in test mode
     private final Object closeLock = new Object();
     private boolean closed; // guarded by closeLock
 
-    KeysServer(Server server, Store store, URI url, String adminToken) {
+    KeysServer(Server server, Store store, URI url, String adminToken, TestControl control) {
         this.server = server;
         this.store = store;
         this.url = url;
         this.adminToken = adminToken;
+        this.control = control;
     }
 
     public static Builder builder() {
@@ -64,6 +77,136 @@ public final class KeysServer implements AutoCloseable {
      */
     public State state() {
         return store.state();
+    }
+
+    /** Whether it runs in test mode ({@link Builder#testMode()}): the controls below work only then. */
+    public boolean testMode() {
+        return control != null;
+    }
+
+    /**
+     * Test mode's controls (test-mode.md §3) without HTTP; the {@code reset}, {@code snapshot},
+     * {@code restore}, journal, fault and clock methods of this class call them.
+     *
+     * @throws IllegalStateException not in test mode
+     */
+    public TestControl control() {
+        if (control == null) {
+            throw new IllegalStateException("not in test mode: start it with KeysServer.builder().testMode()");
+        }
+        return control;
+    }
+
+    /** {@code POST /_keys/reset}: back to the start state, clock and random streams; journal and faults cleared. */
+    public void reset() {
+        control().reset();
+    }
+
+    /** {@code POST /_keys/reset {"seed":N}}: as a fresh server started with this seed (the admin token kept). */
+    public void reset(long seed) {
+        control().reset(seed);
+    }
+
+    /** {@code POST /_keys/snapshots}: keeps state, id counter, streams and clock under this name. */
+    public SnapshotInfo snapshot(String name) {
+        return control().snapshot(name);
+    }
+
+    /**
+     * {@code POST /_keys/snapshots/{name}/restore}.
+     *
+     * @throws java.util.NoSuchElementException no snapshot has that name
+     */
+    public void restore(String name) {
+        control().restore(name);
+    }
+
+    /** {@code GET /_keys/snapshots}, in the order taken. */
+    public List<SnapshotInfo> snapshots() {
+        return control().snapshots();
+    }
+
+    /** {@code DELETE /_keys/snapshots/{name}}; false when there was none. */
+    public boolean deleteSnapshot(String name) {
+        return control().deleteSnapshot(name);
+    }
+
+    /** {@code GET /_keys/requests}: the journal, oldest first. */
+    public List<JournalEntry> requests() {
+        return control().requests(0);
+    }
+
+    /** {@code GET /_keys/requests?since=SEQ}. */
+    public List<JournalEntry> requests(long since) {
+        return control().requests(since);
+    }
+
+    /**
+     * {@code GET /_keys/requests?since=SEQ&waitMillis=N}: waits up to {@code wait} (at most 30 s)
+     * for a request after {@code since}; empty when none came.
+     */
+    public List<JournalEntry> awaitRequests(long since, Duration wait) throws InterruptedException {
+        return control().awaitRequests(since, wait.toMillis());
+    }
+
+    /** {@code DELETE /_keys/requests}; numbers go on. */
+    public void clearRequests() {
+        control().clearRequests();
+    }
+
+    /** {@code POST /_keys/faults}. */
+    public Fault addFault(FaultSpec spec) {
+        return control().addFault(spec);
+    }
+
+    /** {@code GET /_keys/faults}. */
+    public List<Fault> faults() {
+        return control().faults();
+    }
+
+    /** {@code DELETE /_keys/faults/{id}}; false when no active fault has it. */
+    public boolean removeFault(String id) {
+        return control().removeFault(id);
+    }
+
+    /** {@code DELETE /_keys/faults}. */
+    public void clearFaults() {
+        control().clearFaults();
+    }
+
+    /** {@code GET /_keys/clock}. */
+    public Instant clock() {
+        return Instant.EPOCH.plus(control().clockMicros(), ChronoUnit.MICROS);
+    }
+
+    /** {@code PUT /_keys/clock} (microsecond precision). */
+    public void setClock(Instant now) {
+        control().setClockMicros(Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L),
+                now.getNano() / 1_000));
+    }
+
+    /** {@code POST /_keys/clock/advance} (microsecond precision); returns the new time. */
+    public Instant advanceClock(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward");
+        }
+        control().advanceClockMicros(Math.addExact(Math.multiplyExact(by.getSeconds(), 1_000_000L), by.getNano() / 1_000));
+        return clock();
+    }
+
+    /** {@code GET /_keys/state}: the state in the export format (the bytes {@code keys export} writes). */
+    public void exportState(OutputStream out) {
+        Store.export(store.state(), out);
+    }
+
+    /**
+     * {@code PUT /_keys/state}: the state becomes this export; the id counter goes on from its
+     * {@code lastId}.
+     *
+     * @throws keys.store.ImportFormatException not a valid export (naming the line); nothing changed
+     */
+    public void replaceState(InputStream export) {
+        control().replaceState(export);
     }
 
     /**
@@ -113,6 +256,11 @@ public final class KeysServer implements AutoCloseable {
         private String adminToken;
         private PrintStream out = new PrintStream(OutputStream.nullOutputStream());
         private PrintStream err = out;
+        private Path readyFile;
+        private boolean testMode;
+        private Long seed;
+        private Instant clock;
+        private Path fixture;
 
         private Builder() {
         }
@@ -200,6 +348,42 @@ public final class KeysServer implements AutoCloseable {
         }
 
         /**
+         * Test mode ({@code --test-mode}, test-mode.md): in memory, the control API under
+         * {@code /_keys/} and the control methods of {@link KeysServer}, a clock that stands still.
+         */
+        public Builder testMode() {
+            this.testMode = true;
+            return this;
+        }
+
+        /** Every invented value derives from this seed ({@code --seed}); test mode only. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The test clock's start ({@code --clock}) [the real time at start]; test mode only. */
+        public Builder clock(Instant start) {
+            this.clock = start;
+            return this;
+        }
+
+        /** An export-format file loaded as the start state ({@code --fixture}); test mode only. */
+        public Builder fixture(Path exportFile) {
+            this.fixture = exportFile;
+            return this;
+        }
+
+        /**
+         * Once it answers, {@code {"url":…,"port":N,"adminToken":…}} is written to this file
+         * atomically, mode 0600 ({@code --ready-file}); any mode.
+         */
+        public Builder readyFile(Path file) {
+            this.readyFile = file;
+            return this;
+        }
+
+        /**
          * Where start-up speaks to a person: the demo's token and commands on {@code out}; notices
          * (a minted admin token, a log tail cut on open) on {@code err}. Default: nowhere.
          */
@@ -218,7 +402,8 @@ public final class KeysServer implements AutoCloseable {
          */
         public KeysServer start() {
             return Startup.start(new Settings(dataDirectory, inMemory, listen, urlPrefix, ingestUrl, orgIngestSubdomains,
-                    jsSdkLoaderCdnUrl, rateLimits, demo, fsync, compactThreshold, accessLog, adminToken, out, err));
+                    jsSdkLoaderCdnUrl, rateLimits, demo, fsync, compactThreshold, accessLog, adminToken, out, err, readyFile,
+                    new TestModeSettings(testMode, seed, clock, fixture)));
         }
     }
 }

@@ -12,20 +12,21 @@ import keys.store.FsyncPolicy;
 record Settings(Path dataDirectory, boolean inMemory, InetSocketAddress listen, String urlPrefix, String ingestUrl,
                 boolean orgIngestSubdomains, String jsSdkLoaderCdnUrl, boolean rateLimits, boolean demo,
                 FsyncPolicy fsync, Long compactThreshold, boolean accessLog, String adminToken,
-                PrintStream out, PrintStream err) {
+                PrintStream out, PrintStream err, Path readyFile, TestModeSettings test) {
 
     /** Refuses what {@code keys serve} refuses as a usage error, with its messages. */
     void validate() {
-        if (inMemory && dataDirectory != null) {
+        test.validate(dataDirectory);
+        if (inMemory() && dataDirectory != null) {
             throw new KeysServerConfigException("keys serve: --in-memory keeps no data directory; drop --data");
         }
-        if (inMemory && fsync != null) {
+        if (inMemory() && fsync != null) {
             throw new KeysServerConfigException("keys serve: --in-memory writes no files; drop --fsync");
         }
-        if (inMemory && compactThreshold != null) {
+        if (inMemory() && compactThreshold != null) {
             throw new KeysServerConfigException("keys serve: --in-memory keeps no log; drop --compact-threshold");
         }
-        if (!inMemory && dataDirectory == null) {
+        if (!inMemory() && dataDirectory == null) {
             throw new KeysServerConfigException("keys serve: give a data directory (--data) or --in-memory");
         }
         if (compactThreshold != null && compactThreshold < 4096) {
@@ -49,6 +50,12 @@ record Settings(Path dataDirectory, boolean inMemory, InetSocketAddress listen, 
         if (problem != null) {
             throw new KeysServerConfigException("keys serve: " + flag + " '" + url + "' " + problem);
         }
+    }
+
+    /** In memory: asked for, or implied by test mode. */
+    @Override
+    public boolean inMemory() {
+        return inMemory || test.on();
     }
 
     boolean givenAdminToken() {

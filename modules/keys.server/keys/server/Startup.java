@@ -12,7 +12,9 @@ import keys.domain.Causes;
 import keys.domain.Sources;
 import keys.http.Server;
 import keys.http.ServerConfig;
+import keys.http.TestControl;
 import keys.store.FsyncPolicy;
+import keys.store.State;
 import keys.store.Store;
 import keys.store.StoreException;
 import keys.store.StoreOptions;
@@ -36,7 +38,9 @@ final class Startup {
 
     private KeysServer start() {
         Server.warmUpInBackground();
-        Sources sources = Sources.real();
+        TestModeSettings test = s.test();
+        Sources sources = test.on() ? Sources.test(test.seed(), test.clockMicros()) : Sources.real();
+        State fixture = test.on() ? TestModeStart.readFixture(test.fixture()) : null;
         Store store = openStore(sources);
         Server server = null;
         try {
@@ -44,13 +48,23 @@ final class Startup {
             String prefix = trimSlash(Optional.ofNullable(s.urlPrefix())
                     .orElse("http://" + hostForUrl(s.listen()) + ":" + server.port()));
             URI url = url(prefix); // before anything is minted
-            String admin = bootstrap(store, sources);
-            if (s.demo()) {
+            TestControl control = null;
+            String admin;
+            if (test.on()) {
+                TestModeStart start = new TestModeStart(this, store, sources, prefix);
+                control = new TestControl(store, (Sources.Test) sources, fixture, start, start::keepAdmin);
+                admin = start.adminToken();
+                s.err().println(TestModeStart.NOTICE);
+            } else {
+                admin = bootstrap(store, sources);
                 demo(store, sources, prefix);
             }
             server.serve(store, new ServerConfig(s.listen(), prefix, s.ingestUrl(), s.orgIngestSubdomains(),
-                    s.jsSdkLoaderCdnUrl(), s.rateLimits(), s.accessLog()), sources);
-            return new KeysServer(server, store, url, admin);
+                    s.jsSdkLoaderCdnUrl(), s.rateLimits(), s.accessLog()), sources, control);
+            if (s.readyFile() != null) {
+                ReadyFile.write(s.readyFile(), prefix, server.port(), admin);
+            }
+            return new KeysServer(server, store, url, admin, control);
         } catch (IOException e) {
             abandon(server, store);
             throw new KeysServerException(Causes.describe(e), e);
@@ -97,14 +111,26 @@ final class Startup {
         }
     }
 
-    /** The demo fills only an empty store; on one with data it says so rather than stay silent. */
-    private void demo(Store store, Sources sources, String prefix) throws IOException {
+    /**
+     * With {@code --demo}: the demo fills only an empty store, its token and commands told for
+     * {@code prefix} (null: nothing told, as when a test-mode reset makes it again); on one with
+     * data it says so rather than stay silent.
+     */
+    void demo(Store store, Sources sources, String prefix) throws IOException {
+        if (!s.demo()) {
+            return;
+        }
         if (!Demo.applies(store)) {
-            s.err().println("keys: --demo ignored: " + store.directory() + " already holds organizations"
-                    + " (the demo fills an empty directory only)");
+            if (prefix != null) {
+                s.err().println("keys: --demo ignored: " + (s.inMemory() ? "the fixture" : store.directory())
+                        + " already holds organizations (the demo fills an empty directory only)");
+            }
             return;
         }
         String token = Demo.create(store, sources);
+        if (prefix == null) {
+            return;
+        }
         if (!s.inMemory()) {
             Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
         }
@@ -113,7 +139,7 @@ final class Startup {
     }
 
     /** The admin token given, or the one minted now; null when a superuser exists already. */
-    private String bootstrap(Store store, Sources sources) throws IOException {
+    String bootstrap(Store store, Sources sources) throws IOException {
         if (s.givenAdminToken()) {
             Bootstrap.ensureAdminToken(store, s.adminToken(), sources);
             return s.adminToken();
@@ -124,6 +150,10 @@ final class Startup {
                 ? "keys: minted a superuser token (in memory, shown once): " + token
                 : "keys: minted a superuser token into " + file));
         return minted.orElse(null);
+    }
+
+    boolean givenAdminToken() {
+        return s.givenAdminToken();
     }
 
     private static URI url(String prefix) {

@@ -63,6 +63,11 @@ final class MemoryLogChannel implements LogChannel {
         lastSeq = seq;
     }
 
+    /** The store replaced its state without a record ({@link Store#replaceState}): the next frame is {@code seq + 1}. */
+    void replacedAt(long seq) {
+        lastSeq = seq;
+    }
+
     @Override
     public void force() {
         // nothing is kept, so nothing to make durable

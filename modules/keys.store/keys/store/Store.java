@@ -179,6 +179,34 @@ public final class Store implements AutoCloseable {
         return result;
     }
 
+    /**
+     * In memory only: makes {@code state} (with its id counter) the latest state at once, as one
+     * step readers see whole; nothing is logged. Test mode's reset, restore and state replacement
+     * (test-mode.md §3): the state is immutable, so this costs the same at any size.
+     *
+     * @throws IllegalStateException     the store keeps a data directory
+     * @throws StoreUnavailableException the store is closed
+     */
+    public void replaceState(State state) {
+        if (!(segment.channel() instanceof MemoryLogChannel memory)) {
+            throw new IllegalStateException("only an in-memory store can have its state replaced");
+        }
+        writeLock.lock();
+        try {
+            ensureWritable();
+            long seq = lastSeq + 1;
+            memory.replacedAt(seq);
+            lastSeq = seq;
+            latest = state;
+            statsLastSeq = seq;
+            GroupCommit.Tip tip = new GroupCommit.Tip(seq, state, segment.channel(), segment.encoder.position());
+            commits.appended(tip);
+            commits.publish(tip);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Under the write lock: apply, append, then sync or hand over to group commit. */
     private GroupCommit.Ticket append(Tx tx) {
         State next = latest.apply(tx.changes());
@@ -448,6 +476,20 @@ public final class Store implements AutoCloseable {
             JsonExport.write(state, out);
         } catch (IOException e) {
             throw new UncheckedIOException("export failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads an export (interface §4) into a state, as {@link #importInto} checks it.
+     *
+     * @throws ImportFormatException the input is not a valid export (naming the line)
+     * @throws UncheckedIOException  reading failed
+     */
+    public static State readExport(InputStream in) {
+        try {
+            return JsonImport.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the export: " + e.getMessage(), e);
         }
     }
 
