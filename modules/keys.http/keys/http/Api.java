@@ -14,6 +14,8 @@ final class Api {
     final Router router;
     /** Test mode's controls; null otherwise. */
     final TestControl control;
+    /** Its HTTP face under {@code /_keys/}; null unless in test mode. */
+    final ControlApi controlApi;
 
     Api(Store store, ServerConfig config, Sources sources) {
         this(store, config, sources, null);
@@ -27,6 +29,7 @@ final class Api {
         this.rateLimiter = config.rateLimits() ? new RateLimiter(() -> sources.nowMicros() / 1000) : null;
         this.router = Routes.build(this);
         this.control = control;
+        this.controlApi = control == null ? null : new ControlApi(control, this);
         if (control != null && rateLimiter != null) {
             control.onReset(rateLimiter::clear);
         }

@@ -41,15 +41,23 @@ final class Dispatcher implements HttpHandler {
 
     private void answer(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        String rawPath = exchange.getRequestURI().getRawPath() == null ? "/" : exchange.getRequestURI().getRawPath();
+        if (api.controlApi != null && ControlApi.covers(rawPath)) {
+            send(exchange, null, control(exchange)); // never journaled, faulted or counted
+            return;
+        }
+        TestTraffic test = api.controlApi == null ? null : TestTraffic.of(api, exchange.getRequestMethod(), rawPath);
         Route route = null;
         Response response;
         try {
             // Matched before the body is read, so a request refused for its size counts under its route.
-            String rawPath = exchange.getRequestURI().getRawPath();
-            Router.Match match = api.router.match(rawPath == null ? "/" : rawPath);
+            Router.Match match = api.router.match(rawPath);
             route = match == null ? null : match.route();
             Request request = read(exchange);
-            if (match != null) {
+            Response injected = test == null ? null : test.beforeRouting(request, exchange);
+            if (injected != null) {
+                response = injected;
+            } else if (match != null) {
                 response = dispatch(request, match, exchange.getResponseHeaders());
             } else if (Catchall.covers(request.rawPath)) {
                 response = Catchall.answer(request);
@@ -64,6 +72,9 @@ final class Dispatcher implements HttpHandler {
         } catch (RuntimeException | Error e) {
             response = internalError(exchange, e);
         }
+        if (test != null) {
+            test.answered(response.status);
+        }
         // Counted before the answer leaves: a client that scrapes /metrics right after its
         // response must find that request in it. The latency is the time until the answer is ready.
         api.metrics.record(route == null ? "unmatched" : route.template, response.status, System.nanoTime() - start);
@@ -72,6 +83,16 @@ final class Dispatcher implements HttpHandler {
         if (api.config.accessLog()) {
             AccessLog.line(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     response.status, bytes, nanos);
+        }
+    }
+
+    private Response control(HttpExchange exchange) throws IOException {
+        try {
+            return api.controlApi.answer(read(exchange));
+        } catch (ApiException e) {
+            return Response.json(e.status(), e.bodyUnsafe());
+        } catch (RuntimeException | Error e) {
+            return internalError(exchange, e);
         }
     }
 

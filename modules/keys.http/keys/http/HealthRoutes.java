@@ -7,6 +7,10 @@ import keys.store.WriteStatus;
 final class HealthRoutes {
     private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** Sentry's own health check, which tools that probe a Sentry install ask for. */
+    static final String SENTRY_HEALTH = "/_health/";
+    private static final byte[] SENTRY_OK = "ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private HealthRoutes() {
     }
 
@@ -19,6 +23,8 @@ final class HealthRoutes {
             }
             return Response.ok(OK);
         });
+        router.add(SENTRY_HEALTH, Access.PUBLIC).get(call -> Response.ok(SENTRY_OK)
+                .header("Content-Type", "text/plain"));
         router.add("/metrics", Access.PUBLIC).get(call -> api.metrics.render(api.store));
     }
 }

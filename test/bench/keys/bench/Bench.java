@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed.
  */
 public final class Bench {
-    private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup", "create", "embed");
+    private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup", "create", "embed",
+            "testmode");
 
     private Bench() {
     }
@@ -56,6 +57,9 @@ public final class Bench {
         }
         if (only.isEmpty() || only.contains("embed")) {
             EmbedBench.run(json, table);
+        }
+        if (only.isEmpty() || only.contains("testmode")) {
+            TestModeBench.run(json, table);
         }
         printTable(table);
     }
