@@ -49,7 +49,7 @@ final class KeysServerExtension implements BeforeAllCallback, BeforeEachCallback
         Class<?> testClass = owner.getRequiredTestClass();
         KeysServerTest settings = AnnotationSupport.findAnnotation(testClass, KeysServerTest.class).orElseThrow();
         return owner.getStore(NAMESPACE).computeIfAbsent(RunningServer.class,
-                key -> RunningServer.start(settings, testClass), RunningServer.class);
+                key -> RunningServer.start(settings, testClass.getClassLoader()), RunningServer.class);
     }
 
     /** The nearest class context (from a method's, a nested class's, …) whose class is annotated. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KeysServerExtension.class)
 @SuppressWarnings("exports") // the extension stays package-private: JUnit reaches it through `opens`
 public @interface KeysServerTest {
-    /** The value of {@link #seed()} that means "no seed": secrets then come from {@code SecureRandom}. */
+    /** The value of {@link #seed()} that means "no seed": secrets are then truly random. */
     long NO_SEED = Long.MIN_VALUE;
 
     /**

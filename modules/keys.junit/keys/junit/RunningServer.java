@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** One test class's server, started from its {@link KeysServerTest} settings; closed with the class. */
 record RunningServer(KeysServer server, KeysServerTest settings) implements AutoCloseable {
-    static RunningServer start(KeysServerTest settings, Class<?> testClass) {
+    /** Starts it; a fixture resource is looked up through {@code classes} (the test class's loader). */
+    static RunningServer start(KeysServerTest settings, ClassLoader classes) {
         KeysServer.Builder builder = KeysServer.builder().testMode().listen(new InetSocketAddress("127.0.0.1", 0));
         if (settings.seed() != KeysServerTest.NO_SEED) {
             builder.seed(settings.seed());
@@ -29,7 +30,7 @@ record RunningServer(KeysServer server, KeysServerTest settings) implements Auto
         if (settings.fixture().isEmpty()) {
             return new RunningServer(builder.start(), settings);
         }
-        URL resource = testClass.getClassLoader().getResource(settings.fixture().replaceFirst("^/", ""));
+        URL resource = classes.getResource(settings.fixture().replaceFirst("^/", ""));
         if (resource == null) {
             Path file = Path.of(settings.fixture());
             if (!Files.isRegularFile(file)) {

@@ -50,6 +50,8 @@ class KeysServerExtensionTest {
     @Test
     void eachTestStartsFromTheStartStateUnlessResetBeforeEachIsFalse() {
         SampleRun.passes(Map.of(), ResetSample.class, NoResetSample.class);
+        assertEquals(List.of(), SEEN.get("ResetSample"));
+        assertEquals(List.of("acme"), SEEN.get("NoResetSample"));
     }
 
     @Test
@@ -99,10 +101,10 @@ class KeysServerExtensionTest {
         assertTrue(error.getMessage().startsWith(expected), error.getMessage());
     }
 
-    @KeysServerTest
+    /** Creates an organization in its first test and notes, in its second, the organizations it sees. */
     @ExtendWith(SampleRun.class)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class ResetSample {
+    abstract static class TwoTestsSample {
         @Test
         @Order(1)
         void createsAnOrganization(KeysServer keys) {
@@ -111,26 +113,17 @@ class KeysServerExtensionTest {
 
         @Test
         @Order(2)
-        void seesNoneOfIt(KeysServer keys) {
-            assertEquals(List.of(), new Api(keys).organizationSlugs());
+        void notesWhatTheNextTestSees(KeysServer keys) {
+            SEEN.put(getClass().getSimpleName(), new Api(keys).organizationSlugs());
         }
     }
 
-    @KeysServerTest(resetBeforeEach = false)
-    @ExtendWith(SampleRun.class)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class NoResetSample {
-        @Test
-        @Order(1)
-        void createsAnOrganization(KeysServer keys) {
-            new Api(keys).organizationWithAKey("acme");
-        }
+    @KeysServerTest
+    static class ResetSample extends TwoTestsSample {
+    }
 
-        @Test
-        @Order(2)
-        void seesIt(KeysServer keys) {
-            assertEquals(List.of("acme"), new Api(keys).organizationSlugs());
-        }
+    @KeysServerTest(resetBeforeEach = false)
+    static class NoResetSample extends TwoTestsSample {
     }
 
     /** Notes the key values and dates a seeded server invents. */
