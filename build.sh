@@ -327,8 +327,10 @@ run_tests() {
   exec 9>&-
   local log status=0
   log=$(mktemp "${TMPDIR:-/tmp}/keys-test.XXXXXX")
-  # Tests run on the class path (package-private access from test/<module>/ packages).
+  # Tests run on the class path (package-private access from test/<module>/ packages);
+  # keys.junit.modules is JUnit's module path, for tests of keys.junit as a module.
   "$JAVA" ${KEYS_TEST_JAVA_OPTS:-} -Dkeys.image="$OUT/image" -Dkeys.modules="$OUT/jars" -Dkeys.root="$ROOT" \
+    -Dkeys.junit.modules="$(junit_module_path)" \
     -jar "$junit" execute --disable-banner --details=tree \
     --class-path "$(module_classpath):$OUT/test-classes" \
     "${@:---scan-class-path}" 2>&1 | tee "$log" || status=$?

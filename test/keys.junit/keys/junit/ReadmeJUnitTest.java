@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +29,7 @@ class ReadmeJUnitTest {
 
     @Test
     void theJUnitExampleCompilesAndPasses() throws Exception {
-        Path root = Path.of(System.getProperty("keys.root", "."));
-        String readme = Files.readString(root.resolve("README.md"));
-        int section = readme.indexOf("### JUnit");
-        assertTrue(section >= 0, "README has no JUnit section");
-        int start = readme.indexOf("```java\n", section) + "```java\n".length();
-        String block = readme.substring(start, readme.indexOf("```", start));
+        String block = example();
         Matcher name = Pattern.compile("class (\\w+)").matcher(block);
         assertTrue(name.find(), block);
         Path source = Files.writeString(tmp.resolve(name.group(1) + ".java"), block);
@@ -54,6 +50,15 @@ class ReadmeJUnitTest {
         assertTrue(out.contains("[         0 tests failed          ]"), out);
         Matcher ok = Pattern.compile("\\[ *(\\d+) tests successful *\\]").matcher(out);
         assertTrue(ok.find() && Integer.parseInt(ok.group(1)) > 0, out);
+    }
+
+    /** The first Java block of the README's JUnit section. */
+    static String example() throws IOException {
+        String readme = Files.readString(Path.of(System.getProperty("keys.root", ".")).resolve("README.md"));
+        int section = readme.indexOf("### JUnit");
+        assertTrue(section >= 0, "README has no JUnit section");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
     }
 
     private static String tool(String name) {
