@@ -154,6 +154,7 @@ install_jars() {
   for m in "${MODULES[@]}" "${TEST_SUPPORT_MODULES[@]}"; do coordinates[$m]=$GROUP_ID:keys-${m#keys.}:$VERSION; done
   local entry jar
   for entry in "${JUNIT_MODULE_JARS[@]}"; do
+    # shellcheck disable=SC2086 # "COORDINATES SHA256": fetch_jar's two arguments
     jar=$(fetch_jar $entry)
     m=$("$JDK/bin/jar" --describe-module --file "$jar" 2>/dev/null | sed -n '1s/@.*//p') || true
     [ -z "$m" ] || coordinates[$m]=${entry%% *}
@@ -273,9 +274,12 @@ fetch_jar() { # GROUP:ARTIFACT:VERSION SHA256 -> prints the jar's path
 }
 
 junit_module_path() {
-  local mp="" entry
-  # shellcheck disable=SC2086 # "COORDINATES SHA256" splits into fetch_jar's two arguments
-  for entry in "${JUNIT_MODULE_JARS[@]}"; do mp+="$(fetch_jar $entry):"; done
+  local mp="" entry jar
+  for entry in "${JUNIT_MODULE_JARS[@]}"; do
+    # shellcheck disable=SC2086 # "COORDINATES SHA256": fetch_jar's two arguments
+    jar=$(fetch_jar $entry) || exit 1 # (a command substitution does not inherit set -e)
+    mp+="$jar:"
+  done
   echo "${mp%:}"
 }
 
@@ -322,6 +326,7 @@ build() {
 run_tests() {
   build
   build_test_support
+  # shellcheck disable=SC2086 # "COORDINATES SHA256": fetch_jar's two arguments
   local junit; junit=$(fetch_jar $CONSOLE_JAR)
   compile_tests "$junit"
   exec 9>&-
@@ -357,6 +362,7 @@ case "$cmd" in
   bench)
     build
     build_test_support
+    # shellcheck disable=SC2086 # "COORDINATES SHA256": fetch_jar's two arguments
     junit=$(fetch_jar $CONSOLE_JAR)
     compile_tests "$junit"
     exec 9>&-
