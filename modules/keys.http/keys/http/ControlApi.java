@@ -23,7 +23,12 @@ import keys.store.Store;
  */
 final class ControlApi {
     static final String PREFIX = "/_keys/";
-    private static final long MAX_ADVANCE_SECONDS = 1L << 40;
+    /** A state export for {@code PUT /_keys/state} may be large: ~40 MB at 100k keys. */
+    static final int MAX_BODY = 64 << 20;
+    /** The test clock stays within years 1970..9999, the range Sentry's date format writes as is. */
+    private static final long LAST_MICROS = Instant.parse("9999-12-31T23:59:59.999999Z").getEpochSecond() * 1_000_000L
+            + 999_999;
+    private static final long MAX_ADVANCE_SECONDS = LAST_MICROS / 1_000_000L;
 
     private final TestControl control;
     private final Api api;
@@ -206,7 +211,11 @@ final class ControlApi {
                 if (seconds == null) {
                     throw ApiException.badRequest("\"seconds\" is required");
                 }
-                control.advanceClockMicros(seconds.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact());
+                long micros = seconds.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact();
+                if (micros > LAST_MICROS - control.clockMicros()) {
+                    throw ApiException.badRequest("\"seconds\" would move the clock past 9999-12-31T23:59:59.999999Z");
+                }
+                control.advanceClockMicros(micros);
                 return now();
             });
         }
@@ -217,13 +226,20 @@ final class ControlApi {
             if (now == null) {
                 throw ApiException.badRequest("\"now\" is required");
             }
-            Instant t;
+            long micros = -1;
             try {
-                t = Instant.parse(now);
+                Instant t = Instant.parse(now);
+                if (t.getEpochSecond() >= 0 && t.getEpochSecond() <= MAX_ADVANCE_SECONDS) {
+                    micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+                }
             } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("\"now\" must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+                // the same answer as out of range
             }
-            control.setClockMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000));
+            if (micros < 0) {
+                throw ApiException.badRequest("\"now\" must be an ISO-8601 instant from 1970 to 9999, such as "
+                        + "2026-01-01T00:00:00Z");
+            }
+            control.setClockMicros(micros);
             return now();
         }
         return exact(p, 1, r.method, "GET", this::now);

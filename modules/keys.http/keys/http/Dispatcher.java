@@ -88,7 +88,7 @@ final class Dispatcher implements HttpHandler {
 
     private Response control(HttpExchange exchange) throws IOException {
         try {
-            return api.controlApi.answer(read(exchange));
+            return api.controlApi.answer(read(exchange, ControlApi.MAX_BODY));
         } catch (ApiException e) {
             return Response.json(e.status(), e.bodyUnsafe());
         } catch (RuntimeException | Error e) {
@@ -97,11 +97,15 @@ final class Dispatcher implements HttpHandler {
     }
 
     private Request read(HttpExchange exchange) throws IOException {
+        return read(exchange, Request.MAX_BODY);
+    }
+
+    private Request read(HttpExchange exchange, int maxBody) throws IOException {
         if (!inFlight.startReading(exchange)) {
             throw new IOException("the server is stopping");
         }
         try {
-            return Request.read(exchange);
+            return Request.read(exchange, maxBody);
         } finally {
             inFlight.doneReading(exchange);
         }

@@ -31,6 +31,11 @@ final class Request {
     }
 
     static Request read(HttpExchange exchange) throws IOException {
+        return read(exchange, MAX_BODY);
+    }
+
+    /** With another body limit, a whole number of MiB (test mode's {@code PUT /_keys/state} takes a large export). */
+    static Request read(HttpExchange exchange, int maxBody) throws IOException {
         String rawUri = exchange.getRequestURI().toString();
         if (rawUri.length() > MAX_URL) {
             throw ApiException.detail(414, "Request-URI Too Long");
@@ -46,24 +51,28 @@ final class Request {
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("Invalid Content-Length.");
             }
-            if (length > MAX_BODY) {
-                throw ApiException.detail(413, "Request body too large. Limit is 1 MiB.");
+            if (length > maxBody) {
+                throw tooLarge(maxBody);
             }
         }
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = readBody(exchange.getRequestBody(), maxBody);
         String remote = exchange.getRemoteAddress() == null ? "unknown"
                 : exchange.getRemoteAddress().getAddress().getHostAddress();
         return new Request(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath, rawQuery,
                 headers, body, remote);
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
+    private static ApiException tooLarge(int maxBody) {
+        return ApiException.detail(413, "Request body too large. Limit is " + (maxBody >> 20) + " MiB.");
+    }
+
+    private static byte[] readBody(InputStream in, int maxBody) throws IOException {
         byte[] buf = new byte[0];
         int n = 0;
         while (true) {
             if (n == buf.length) {
-                if (n > MAX_BODY) {
-                    throw ApiException.detail(413, "Request body too large. Limit is 1 MiB.");
+                if (n > maxBody) {
+                    throw tooLarge(maxBody);
                 }
                 buf = Arrays.copyOf(buf, Math.max(256, n * 2));
             }
@@ -80,8 +89,8 @@ final class Request {
             }
             n += r;
         }
-        if (n > MAX_BODY) {
-            throw ApiException.detail(413, "Request body too large. Limit is 1 MiB.");
+        if (n > maxBody) {
+            throw tooLarge(maxBody);
         }
         return n == buf.length ? buf : Arrays.copyOf(buf, n);
     }

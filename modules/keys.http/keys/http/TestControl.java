@@ -29,6 +29,7 @@ public final class TestControl {
     private final Sources.Test sources;
     private final State base;
     private final Runnable setUp;
+    private final Runnable keepAdmin;
     final Journal journal = new Journal();
     final Faults faults;
     private final Map<String, Point> snapshots = new LinkedHashMap<>(); // guarded by this
@@ -39,13 +40,15 @@ public final class TestControl {
      * Puts {@code base} (a fixture, or the empty state) into the in-memory {@code store}, runs
      * {@code setUp} (which makes sure an admin exists, drawing from {@code sources}), and takes
      * the result as the start state that {@link #reset()} comes back to. {@code setUp} runs again,
-     * against {@code base}, on a reset with a new seed.
+     * against {@code base}, on a reset with a new seed; {@code keepAdmin} after a state replaced
+     * by {@link #replaceState}, so that the admin token stays valid.
      */
-    public TestControl(Store store, Sources.Test sources, State base, Runnable setUp) {
+    public TestControl(Store store, Sources.Test sources, State base, Runnable setUp, Runnable keepAdmin) {
         this.store = store;
         this.sources = sources;
         this.base = base;
         this.setUp = setUp;
+        this.keepAdmin = keepAdmin;
         this.faults = new Faults(sources);
         store.replaceState(base);
         setUp.run();
@@ -143,12 +146,13 @@ public final class TestControl {
 
     /**
      * Replaces the state with an export (interface.md §4); the id counter goes on from its
-     * {@code lastId}. The admin token stays valid only if the export holds it.
+     * {@code lastId}. The server's admin token stays valid (added when the export lacks it).
      *
      * @throws keys.store.ImportFormatException the input is not a valid export; nothing changed
      */
     public synchronized void replaceState(InputStream export) {
         store.replaceState(Store.readExport(export));
+        keepAdmin.run();
     }
 
     /** Requests after {@code since} (0: all kept), oldest first. */

@@ -51,7 +51,7 @@ final class Startup {
             String admin;
             if (test.on()) {
                 TestModeStart start = new TestModeStart(this, store, sources, prefix);
-                control = new TestControl(store, (Sources.Test) sources, fixture, start);
+                control = new TestControl(store, (Sources.Test) sources, fixture, start, start::keepAdmin);
                 admin = start.adminToken();
                 s.err().println(TestModeStart.NOTICE);
             } else {

@@ -69,6 +69,13 @@ final class TestModeStart implements Runnable {
         }
     }
 
+    /** After the state was replaced: the admin token held by a superuser again, if the new state lost it. */
+    void keepAdmin() {
+        if (adminToken != null) {
+            Bootstrap.ensureAdminToken(store, adminToken, sources);
+        }
+    }
+
     private void again() throws IOException {
         if (startup.givenAdminToken()) {
             Bootstrap.ensureAdminToken(store, adminToken, sources);

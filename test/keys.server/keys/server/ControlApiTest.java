@@ -70,6 +70,10 @@ class ControlApiTest {
             }
             assertEquals(400, send(keys, "POST", "/_keys/clock/advance", "{\"seconds\":-1}").statusCode());
             assertEquals(400, send(keys, "PUT", "/_keys/clock", "{\"now\":\"yesterday\"}").statusCode());
+            assertEquals(400, send(keys, "PUT", "/_keys/clock", "{\"now\":\"+1000000000-01-01T00:00:00Z\"}").statusCode());
+            assertEquals(400, send(keys, "PUT", "/_keys/clock", "{\"now\":\"1969-12-31T23:59:59Z\"}").statusCode());
+            assertEquals(400, send(keys, "POST", "/_keys/clock/advance", "{\"seconds\":1e30}").statusCode());
+            assertEquals(400, send(keys, "POST", "/_keys/clock/advance", "{\"seconds\":253402300799}").statusCode());
             assertEquals(TestModeHttp.START, keys.clock(), "nothing changed");
             assertEquals(404, send(keys, "GET", "/_keys/nothing", null).statusCode());
             assertEquals(405, send(keys, "GET", "/_keys/reset", null).statusCode());
@@ -85,6 +89,25 @@ class ControlApiTest {
             assertEquals(204, send(keys, "POST", "/_keys/reset", "{\"seed\":2}").statusCode());
             assertEquals(TestModeHttp.transcript(send(two, "POST", "/api/0/api-tokens/", "{}")),
                     TestModeHttp.transcript(send(keys, "POST", "/api/0/api-tokens/", "{}")));
+        }
+    }
+
+    @Test
+    void rateLimitWindowsFollowTheTestClockAndResetClearsThem() throws Exception {
+        String path = "/api/0/organizations/demo/project-keys/";
+        try (KeysServer keys = TestModeHttp.builder().seed(1).rateLimits(true).start()) {
+            for (int i = 0; i < 40; i++) {
+                assertEquals(404, send(keys, "GET", path, null).statusCode(), "within the window");
+            }
+            assertEquals(429, send(keys, "GET", path, null).statusCode(), "the clock stands still: the same window");
+            send(keys, "POST", "/_keys/reset", null);
+            assertEquals(404, send(keys, "GET", path, null).statusCode(), "reset cleared the buckets");
+            for (int i = 0; i < 39; i++) {
+                send(keys, "GET", path, null);
+            }
+            assertEquals(429, send(keys, "GET", path, null).statusCode());
+            keys.advanceClock(java.time.Duration.ofSeconds(1));
+            assertEquals(404, send(keys, "GET", path, null).statusCode(), "the next window");
         }
     }
 
@@ -120,6 +143,22 @@ class ControlApiTest {
             assertEquals(204, send(keys.port(), keys.adminToken(), "PUT", "/_keys/state", export.body(),
                     "application/x-ndjson").statusCode());
             assertEquals(export.body(), send(keys, "GET", "/_keys/state", null).body());
+            String large = export.body() + "\n".repeat(3 << 20); // blank lines may end an export
+            assertEquals(204, send(keys.port(), keys.adminToken(), "PUT", "/_keys/state", large,
+                    "application/x-ndjson").statusCode(), "an export past the API's 1 MiB body limit");
+        }
+    }
+
+    @Test
+    void theAdminTokenStaysValidWhenTheStateIsReplacedByAnotherServersExport() throws Exception {
+        try (KeysServer other = TestModeHttp.start(2); KeysServer keys = TestModeHttp.start(1)) {
+            send(other, "POST", "/api/0/organizations/", "{\"name\":\"Acme\"}");
+            String export = send(other, "GET", "/_keys/state", null).body();
+            assertEquals(204, send(keys.port(), keys.adminToken(), "PUT", "/_keys/state", export,
+                    "application/x-ndjson").statusCode());
+            assertTrue(keys.state().organizationBySlug("acme").isPresent());
+            assertEquals(200, send(keys, "GET", "/_keys/clock", null).statusCode(), "still the admin");
+            assertEquals(200, send(keys, "GET", "/api/0/organizations/acme/", null).statusCode());
         }
     }
 
