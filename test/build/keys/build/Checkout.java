@@ -52,9 +52,25 @@ final class Checkout {
 
     /** build.sh's MODULES array: the modules every build compiles and packs. */
     List<String> modules() throws IOException {
-        Matcher m = Pattern.compile("(?m)^MODULES=\\(([^)]*)\\)").matcher(Files.readString(root.resolve("build.sh")));
-        assertTrue(m.find(), "build.sh declares MODULES=(...)");
+        return declared("MODULES");
+    }
+
+    private List<String> declared(String array) throws IOException {
+        Matcher m = Pattern.compile("(?m)^" + array + "=\\(([^)]*)\\)").matcher(Files.readString(root.resolve("build.sh")));
+        assertTrue(m.find(), "build.sh declares " + array + "=(...)");
         return Arrays.asList(m.group(1).trim().split("\\s+"));
+    }
+
+    /** build.sh's TEST_SUPPORT_MODULES: built by {@code test} and {@code install} only. */
+    List<String> testSupportModules() throws IOException {
+        return declared("TEST_SUPPORT_MODULES");
+    }
+
+    /** build.sh's JUNIT_VERSION: the JUnit the tests run on and keys-junit's POM names. */
+    String junitVersion() throws IOException {
+        Matcher m = Pattern.compile("(?m)^JUNIT_VERSION=(\\S+)$").matcher(Files.readString(root.resolve("build.sh")));
+        assertTrue(m.find(), "build.sh declares JUNIT_VERSION=...");
+        return m.group(1);
     }
 
     String version() throws IOException {

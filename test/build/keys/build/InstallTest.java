@@ -30,9 +30,10 @@ class InstallTest {
         assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the Maven resolve of an installed keys-server");
         Checkout live = Checkout.live();
         String version = live.version();
-        Path repo = tmp.resolve("repository");
-        live.build(Map.of("KEYS_M2_REPO", repo.toString()), "install");
-        for (String module : live.modules()) {
+        Path repo = install(live);
+        List<String> installed = new ArrayList<>(live.modules());
+        installed.addAll(live.testSupportModules());
+        for (String module : installed) {
             String artifact = "keys-" + module.substring("keys.".length());
             Path dir = repo.resolve("keys").resolve(artifact);
             assertTrue(Files.isRegularFile(dir.resolve(version).resolve(artifact + "-" + version + ".jar")), artifact);
@@ -42,8 +43,38 @@ class InstallTest {
 
         // keys-server once keys.server exists; until then keys-http is the top of the library.
         String top = live.modules().contains("keys.server") ? "keys-server" : "keys-http";
-        List<String> expected = LIBRARY.subList(0, LIBRARY.indexOf(top) + 1);
-        Path consumer = Files.createDirectory(tmp.resolve("consumer"));
+        List<String> expected = LIBRARY.subList(0, LIBRARY.indexOf(top) + 1).stream()
+                .map(artifact -> "keys:" + artifact + ":" + version).toList();
+        assertEquals(sorted(expected), sorted(resolve(repo, "keys", top, version)));
+    }
+
+    /** test-mode.md §4: keys-junit's POM names keys-server and the JUnit Jupiter API the tests use. */
+    @Test
+    void mavenResolvesKeysJunitWithKeysServerAndJupiterApi() throws Exception {
+        assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the Maven resolve of an installed keys-junit");
+        Checkout live = Checkout.live();
+        String version = live.version();
+        Path repo = install(live);
+        List<String> resolved = resolve(repo, "keys", "keys-junit", version);
+        for (String artifact : LIBRARY) {
+            assertTrue(resolved.contains("keys:" + artifact + ":" + version), artifact + " in " + resolved);
+        }
+        assertTrue(resolved.contains("org.junit.jupiter:junit-jupiter-api:" + live.junitVersion()), resolved.toString());
+        assertTrue(resolved.stream().noneMatch(d -> d.startsWith("keys:keys-cli:")), "the CLI is no dependency: " + resolved);
+    }
+
+    private Path install(Checkout live) throws Exception {
+        Path repo = tmp.resolve("repository");
+        live.build(Map.of("KEYS_M2_REPO", repo.toString()), "install");
+        return repo;
+    }
+
+    /**
+     * What Maven resolves offline for a project depending on GROUP:ARTIFACT:VERSION, as
+     * group:artifact:version, every one compile scope; the keys ones from {@code repo}.
+     */
+    private List<String> resolve(Path repo, String group, String artifact, String version) throws Exception {
+        Path consumer = Files.createDirectories(tmp.resolve("consumer-" + artifact));
         Files.writeString(consumer.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -52,12 +83,12 @@ class InstallTest {
                   <version>1</version>
                   <packaging>pom</packaging>
                   <dependencies>
-                    <dependency><groupId>keys</groupId><artifactId>%s</artifactId><version>%s</version></dependency>
+                    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>
                   </dependencies>
                 </project>
-                """.formatted(top, version));
-        // Offline: Maven's own plugin comes from the local repository build.sh fetched JUnit into,
-        // read as a file:// mirror; nothing goes to the network.
+                """.formatted(group, artifact, version));
+        // Offline: Maven's own plugin (and JUnit's jars) come from the local repository build.sh
+        // fetched them into, read as a file:// mirror; nothing goes to the network.
         Path userRepo = Path.of(System.getProperty("user.home"), ".m2", "repository");
         Files.writeString(consumer.resolve("settings.xml"), """
                 <settings>
@@ -66,7 +97,7 @@ class InstallTest {
                   </mirrors>
                 </settings>
                 """.formatted(userRepo.toUri()));
-        Path listed = tmp.resolve("dependencies.txt");
+        Path listed = consumer.resolve("dependencies.txt");
         String out = Checkout.run(consumer, Map.of(), "mvn", "-o", "-q", "-B", "-s", "settings.xml",
                 "-Daether.offline.protocols=file", "-Dmaven.repo.local=" + repo,
                 "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list",
@@ -75,14 +106,19 @@ class InstallTest {
         List<String> resolved = new ArrayList<>();
         for (String line : Files.readAllLines(listed)) {
             String[] parts = line.strip().split(":");
-            if (parts.length >= 6 && parts[0].equals("keys")) {
-                assertEquals(version, parts[3], line);
-                assertEquals("compile", parts[4], line);
-                assertTrue(Path.of(parts[5].split(" ")[0]).startsWith(repo), "resolved from the installed repository: " + line);
-                resolved.add(parts[1]);
+            if (parts.length >= 6) {
+                assertEquals("compile", parts[4], out + line);
+                if (parts[0].equals("keys")) {
+                    assertTrue(Path.of(parts[5].split(" ")[0]).startsWith(repo), "resolved from the installed repository: " + line);
+                }
+                resolved.add(parts[0] + ":" + parts[1] + ":" + parts[3]);
             }
         }
-        assertEquals(expected.stream().sorted().toList(), resolved.stream().sorted().toList(), out + Files.readString(listed));
+        return resolved;
+    }
+
+    private static List<String> sorted(List<String> list) {
+        return list.stream().sorted().toList();
     }
 
     private static boolean onPath(String command) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * embedding.md §1: one modular jar per module, versioned, with reproducible bytes — built twice
  * from two fresh copies of the sources (other paths, other file times), never from the live build/.
+ * A plain build leaves out the test-support modules (keys-junit), which {@code install} adds.
  */
 class JarsTest {
     @TempDir
@@ -44,6 +45,14 @@ class JarsTest {
                     "one jar per module of build.sh's MODULES");
         }
         for (String module : live.modules()) {
+            assertArrayEquals(sha256(first.jar(module)), sha256(second.jar(module)), module + ": the same SHA-256 twice");
+            assertSortedAndDated(first.jar(module));
+        }
+
+        // keys-junit (test-mode.md §4) is left out above, and built by install (with JUnit's jars).
+        first.build(Map.of("KEYS_M2_REPO", tmp.resolve("repository-a").toString()), "install");
+        second.build(Map.of("KEYS_M2_REPO", tmp.resolve("repository-b").toString()), "install");
+        for (String module : live.testSupportModules()) {
             assertArrayEquals(sha256(first.jar(module)), sha256(second.jar(module)), module + ": the same SHA-256 twice");
             assertSortedAndDated(first.jar(module));
         }
