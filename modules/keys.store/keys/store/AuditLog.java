@@ -1,0 +1,234 @@
+package keys.store;
+
+import java.util.Arrays;
+
+import keys.domain.AuditEntry;
+
+/**
+ * One organization's audit entries, immutable, ascending by (time, id): columns of primitives in
+ * chunks of at most {@link #MAX_CHUNK} rows, so that appending copies one chunk and the chunk
+ * directory and the states before and after share everything else, as {@link KeyList} does.
+ * Only a page's rows ever become {@link AuditEntry} objects.
+ */
+final class AuditLog {
+    static final int MAX_CHUNK = 256;
+    static final AuditLog EMPTY = new AuditLog(new Chunk[0], new int[0]);
+
+    /** Parallel columns, ascending by (micros, id). */
+    record Chunk(long[] ids, long[] micros, int[] events, long[] actors, long[] targets, long[] targetUsers,
+                 String[] ips, String[] data) {
+        int size() {
+            return ids.length;
+        }
+
+        static Chunk of(AuditEntry[] rows, int from, int to) {
+            int n = to - from;
+            Chunk c = new Chunk(new long[n], new long[n], new int[n], new long[n], new long[n], new long[n],
+                    new String[n], new String[n]);
+            for (int i = 0; i < n; i++) {
+                c.set(i, rows[from + i]);
+            }
+            return c;
+        }
+
+        private void set(int i, AuditEntry e) {
+            ids[i] = e.id();
+            micros[i] = e.createdMicros();
+            events[i] = e.event();
+            actors[i] = e.actorId();
+            targets[i] = e.targetObject();
+            targetUsers[i] = e.targetUserId();
+            ips[i] = e.ipAddress();
+            data[i] = e.data();
+        }
+
+        AuditEntry row(long orgId, int i) {
+            return new AuditEntry(ids[i], orgId, events[i], actors[i], ips[i], targets[i], targetUsers[i], data[i],
+                    micros[i]);
+        }
+    }
+
+    private final Chunk[] chunks;
+    private final int[] ends; // ends[c] = rows in chunks 0..c
+
+    private AuditLog(Chunk[] chunks, int[] ends) {
+        this.chunks = chunks;
+        this.ends = ends;
+    }
+
+    int size() {
+        return ends.length == 0 ? 0 : ends[ends.length - 1];
+    }
+
+    AuditEntry get(long orgId, int index) {
+        int c = chunkOf(index);
+        return chunks[c].row(orgId, index - start(c));
+    }
+
+    long micros(int index) {
+        int c = chunkOf(index);
+        return chunks[c].micros[index - start(c)];
+    }
+
+    long id(int index) {
+        int c = chunkOf(index);
+        return chunks[c].ids[index - start(c)];
+    }
+
+    int event(int index) {
+        int c = chunkOf(index);
+        return chunks[c].events[index - start(c)];
+    }
+
+    long actor(int index) {
+        int c = chunkOf(index);
+        return chunks[c].actors[index - start(c)];
+    }
+
+    /** The rows {@code q} selects, in its order. */
+    java.util.List<AuditEntry> query(long orgId, AuditQuery q) {
+        java.util.List<AuditEntry> out = new java.util.ArrayList<>(Math.min(q.limit(), 128));
+        int skip = q.offset();
+        if (q.ascending()) {
+            long from = Math.max(q.bound(), q.fromMicros());
+            for (int i = from == Long.MIN_VALUE ? 0 : countAtMost(from - 1); i < size() && out.size() < q.limit(); i++) {
+                if (micros(i) > q.toMicros()) {
+                    break;
+                }
+                if (matches(q, i) && skip-- <= 0) {
+                    out.add(get(orgId, i));
+                }
+            }
+        } else {
+            for (int i = countAtMost(Math.min(q.bound(), q.toMicros())) - 1; i >= 0 && out.size() < q.limit(); i--) {
+                if (micros(i) < q.fromMicros()) {
+                    break;
+                }
+                if (matches(q, i) && skip-- <= 0) {
+                    out.add(get(orgId, i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean matches(AuditQuery q, int i) {
+        return (q.event() == 0 || event(i) == q.event()) && (q.actorId() == 0 || actor(i) == q.actorId());
+    }
+
+    /** The number of rows whose time is at most {@code micros} (the index of the first later one). */
+    int countAtMost(long micros) {
+        int lo = 0, hi = size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (micros(mid) <= micros) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * This log with {@code added} merged in. Entries that sort after the last row (the usual
+     * case: time moves on) copy only the last chunk; anything else rebuilds the chunks.
+     */
+    AuditLog with(AuditEntry[] added, int count) {
+        if (count == 0) {
+            return this;
+        }
+        AuditEntry[] sorted = Arrays.copyOf(added, count);
+        Arrays.sort(sorted, AuditLog::compare);
+        int n = size();
+        if (n > 0 && compare(sorted[0], micros(n - 1), id(n - 1)) <= 0) {
+            AuditEntry[] all = new AuditEntry[n + count];
+            long orgId = 0; // the rows' org is not stored in the columns; rows() takes it from the caller
+            for (int i = 0; i < n; i++) {
+                all[i] = get(orgId, i);
+            }
+            System.arraycopy(sorted, 0, all, n, count);
+            Arrays.sort(all, AuditLog::compare);
+            return of(all);
+        }
+        // Append: refill the last chunk, then add full chunks.
+        int keep = chunks.length == 0 ? 0 : chunks.length - 1;
+        AuditEntry[] tail;
+        if (chunks.length == 0) {
+            tail = sorted;
+        } else {
+            Chunk last = chunks[keep];
+            tail = new AuditEntry[last.size() + count];
+            for (int i = 0; i < last.size(); i++) {
+                tail[i] = last.row(0, i);
+            }
+            System.arraycopy(sorted, 0, tail, last.size(), count);
+        }
+        int more = (tail.length + MAX_CHUNK - 1) / MAX_CHUNK;
+        Chunk[] out = Arrays.copyOf(chunks, keep + more);
+        for (int c = 0; c < more; c++) {
+            out[keep + c] = Chunk.of(tail, c * MAX_CHUNK, Math.min(tail.length, (c + 1) * MAX_CHUNK));
+        }
+        return new AuditLog(out, ends(out));
+    }
+
+    /** Every row in order, for bulk work (org id left 0: callers that need it set it). */
+    AuditEntry[] rows(long orgId) {
+        AuditEntry[] out = new AuditEntry[size()];
+        int n = 0;
+        for (Chunk c : chunks) {
+            for (int i = 0; i < c.size(); i++) {
+                out[n++] = c.row(orgId, i);
+            }
+        }
+        return out;
+    }
+
+    private static AuditLog of(AuditEntry[] sorted) {
+        int n = (sorted.length + MAX_CHUNK - 1) / MAX_CHUNK;
+        Chunk[] out = new Chunk[n];
+        for (int c = 0; c < n; c++) {
+            out[c] = Chunk.of(sorted, c * MAX_CHUNK, Math.min(sorted.length, (c + 1) * MAX_CHUNK));
+        }
+        return new AuditLog(out, ends(out));
+    }
+
+    static int compare(AuditEntry a, AuditEntry b) {
+        return compare(a, b.createdMicros(), b.id());
+    }
+
+    private static int compare(AuditEntry a, long micros, long id) {
+        int c = Long.compare(a.createdMicros(), micros);
+        return c != 0 ? c : Long.compare(a.id(), id);
+    }
+
+    private int start(int chunk) {
+        return chunk == 0 ? 0 : ends[chunk - 1];
+    }
+
+    private int chunkOf(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int lo = 0, hi = ends.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] <= index) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int[] ends(Chunk[] chunks) {
+        int[] ends = new int[chunks.length];
+        int n = 0;
+        for (int i = 0; i < chunks.length; i++) {
+            n += chunks[i].size();
+            ends[i] = n;
+        }
+        return ends;
+    }
+}
