@@ -36,6 +36,31 @@ final class AuditData {
                 "flags", o.openMembership() ? 1L : 0L, "default_role", "member");
     }
 
+    /**
+     * The changed settings of an organization PUT as Sentry records them: options by their API
+     * name first, then name and slug {@code "from A to B"}, then flags {@code "to True"}.
+     */
+    static Map<String, Object> organizationChanges(Organization before, Organization after) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!java.util.Objects.equals(before.relayDsnEndpoint(), after.relayDsnEndpoint())) {
+            out.put("relayDsnEndpoint", fromTo(before.relayDsnEndpoint(), after.relayDsnEndpoint()));
+        }
+        if (!before.name().equals(after.name())) {
+            out.put("name", fromTo(before.name(), after.name()));
+        }
+        if (!before.slug().equals(after.slug())) {
+            out.put("slug", fromTo(before.slug(), after.slug()));
+        }
+        if (before.openMembership() != after.openMembership()) {
+            out.put("allow_joinleave", "to " + DrfFields.pythonStr(after.openMembership()));
+        }
+        return out;
+    }
+
+    private static String fromTo(Object from, Object to) {
+        return "from " + DrfFields.pythonStr(from) + " to " + DrfFields.pythonStr(to);
+    }
+
     /** {@code Team.get_audit_log_data}. */
     static Map<String, Object> team(Team t) {
         return of("id", t.id(), "slug", t.slug(), "name", t.name(), "status", 0L);
@@ -46,8 +71,31 @@ final class AuditData {
         return of("id", p.id(), "slug", p.slug(), "name", p.name(), "status", 0L, "public", false);
     }
 
+    /**
+     * A project PUT's data as Sentry's {@code project_details} builds it: {@code new_slug} and
+     * {@code old_slug} whenever a slug was sent, {@code new_project} whenever a name was, then the
+     * project's own data.
+     */
+    static Map<String, Object> projectEdit(Project after, String sentSlug, String sentName, String oldSlug) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (sentSlug != null && !sentSlug.isEmpty()) {
+            out.put("new_slug", after.slug());
+            out.put("old_slug", oldSlug);
+        }
+        if (sentName != null && !sentName.isEmpty()) {
+            out.put("new_project", after.name());
+        }
+        out.putAll(project(after));
+        return out;
+    }
+
     /** {@code OrganizationMember.get_audit_log_data}; keys adds members directly, so always approved. */
     static Map<String, Object> member(Member m, Organization org, State s) {
+        return member(m, org, s, email(s, m.userId()));
+    }
+
+    /** As {@link #member(Member, Organization, State)} for a member whose user this write creates. */
+    static Map<String, Object> member(Member m, Organization org, State s, String email) {
         List<Object> ids = new ArrayList<>();
         List<Object> slugs = new ArrayList<>();
         for (long teamId : m.teamIds()) {
@@ -56,7 +104,7 @@ final class AuditData {
                 slugs.add(t.slug());
             });
         }
-        return of("email", email(s, m.userId()), "user", m.userId(), "teams", ids, "teams_slugs", slugs,
+        return of("email", email, "user", m.userId(), "teams", ids, "teams_slugs", slugs,
                 "has_global_access", org.openMembership() || m.role().hasGlobalAccess(), "role", m.role().wire(),
                 "invite_status", "approved");
     }
