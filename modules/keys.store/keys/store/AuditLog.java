@@ -131,8 +131,9 @@ final class AuditLog {
     }
 
     /**
-     * This log with {@code added} merged in. Entries that sort after the last row (the usual
-     * case: time moves on) copy only the last chunk; anything else rebuilds the chunks.
+     * This log with {@code added} merged in. The chunks before the first one an added entry sorts
+     * into are shared; that one and those after it are rebuilt. Time moving on (the usual case)
+     * therefore copies only the last chunk; a backdated entry copies from its place on.
      */
     AuditLog with(AuditEntry[] added, int count) {
         if (count == 0) {
@@ -141,29 +142,18 @@ final class AuditLog {
         AuditEntry[] sorted = Arrays.copyOf(added, count);
         Arrays.sort(sorted, AuditLog::compare);
         int n = size();
-        if (n > 0 && compare(sorted[0], micros(n - 1), id(n - 1)) <= 0) {
-            AuditEntry[] all = new AuditEntry[n + count];
-            long orgId = 0; // the rows' org is not stored in the columns; rows() takes it from the caller
-            for (int i = 0; i < n; i++) {
-                all[i] = get(orgId, i);
-            }
-            System.arraycopy(sorted, 0, all, n, count);
-            Arrays.sort(all, AuditLog::compare);
-            return of(all);
-        }
-        // Append: refill the last chunk, then add full chunks.
         int keep = chunks.length == 0 ? 0 : chunks.length - 1;
-        AuditEntry[] tail;
-        if (chunks.length == 0) {
-            tail = sorted;
-        } else {
-            Chunk last = chunks[keep];
-            tail = new AuditEntry[last.size() + count];
-            for (int i = 0; i < last.size(); i++) {
-                tail[i] = last.row(0, i);
-            }
-            System.arraycopy(sorted, 0, tail, last.size(), count);
+        if (n > 0 && compare(sorted[0], micros(n - 1), id(n - 1)) <= 0) {
+            int at = countBefore(sorted[0]);
+            keep = at == 0 ? 0 : chunkOf(at - 1);
         }
+        int from = keep == 0 ? 0 : ends[keep - 1];
+        AuditEntry[] tail = new AuditEntry[n - from + count];
+        for (int i = from; i < n; i++) {
+            tail[i - from] = get(0, i); // the columns hold no org id; Chunk.of drops it again
+        }
+        System.arraycopy(sorted, 0, tail, n - from, count);
+        Arrays.sort(tail, AuditLog::compare);
         int more = (tail.length + MAX_CHUNK - 1) / MAX_CHUNK;
         Chunk[] out = Arrays.copyOf(chunks, keep + more);
         for (int c = 0; c < more; c++) {
@@ -184,13 +174,18 @@ final class AuditLog {
         return out;
     }
 
-    private static AuditLog of(AuditEntry[] sorted) {
-        int n = (sorted.length + MAX_CHUNK - 1) / MAX_CHUNK;
-        Chunk[] out = new Chunk[n];
-        for (int c = 0; c < n; c++) {
-            out[c] = Chunk.of(sorted, c * MAX_CHUNK, Math.min(sorted.length, (c + 1) * MAX_CHUNK));
+    /** The number of rows that sort before {@code e}. */
+    private int countBefore(AuditEntry e) {
+        int lo = 0, hi = size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(e, micros(mid), id(mid)) > 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return new AuditLog(out, ends(out));
+        return lo;
     }
 
     static int compare(AuditEntry a, AuditEntry b) {

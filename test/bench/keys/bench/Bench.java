@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 /**
  * {@code ./build.sh bench}: every benchmark, one JSON object per measurement on stdout, then a
  * table. Nothing here asserts a time; each figure sits beside its ceiling measured in the same run.
- * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed.
+ * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed, audit.
  */
 public final class Bench {
-    private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup", "create", "embed");
+    private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup", "create", "embed", "audit");
 
     private Bench() {
     }
@@ -56,6 +56,9 @@ public final class Bench {
         }
         if (only.isEmpty() || only.contains("embed")) {
             EmbedBench.run(json, table);
+        }
+        if (only.isEmpty() || only.contains("audit")) {
+            AuditBench.run(json, table);
         }
         printTable(table);
     }

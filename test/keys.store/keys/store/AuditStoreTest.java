@@ -83,6 +83,42 @@ class AuditStoreTest {
         }
     }
 
+    /** Writes of random size at random times, backdated ones too: the log stays in (time, id) order. */
+    @Test
+    void entriesStayInTimeOrderWhateverOrderTheyArriveIn() {
+        keys.testing.Gen<List<List<Integer>>> writes = src -> {
+            List<List<Integer>> out = new ArrayList<>();
+            for (int w = src.drawInt(1, 12); w > 0; w--) {
+                List<Integer> times = new ArrayList<>();
+                for (int n = src.drawInt(1, 300); n > 0; n--) {
+                    times.add(src.drawInt(0, src.drawBoolean() ? 5 : 2000));
+                }
+                out.add(times);
+            }
+            return out;
+        };
+        keys.testing.Prop.forAll(40, writes, plan -> {
+            try (Store store = Store.inMemory(Fixtures.FAST)) {
+                long a = populate(store, 0);
+                List<AuditEntry> model = new ArrayList<>(store.state().auditEntries(a, ALL));
+                for (List<Integer> times : plan) {
+                    model.addAll(store.write(tx -> {
+                        List<AuditEntry> batch = new ArrayList<>();
+                        for (int t : times) {
+                            AuditEntry e = entry(tx, a, AuditEvent.TEAM_ADD, 1, t);
+                            tx.add(new Change.PutAudit(e));
+                            batch.add(e);
+                        }
+                        return batch;
+                    }));
+                }
+                model.sort(java.util.Comparator.comparingLong(AuditEntry::createdMicros)
+                        .thenComparingLong(AuditEntry::id).reversed());
+                assertEquals(model, store.state().auditEntries(a, ALL));
+            }
+        });
+    }
+
     @Test
     void entriesSurviveRestartCompactionAndTheExportRoundTrip() {
         Path dir = tmp.resolve("d");
