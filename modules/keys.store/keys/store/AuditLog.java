@@ -31,6 +31,19 @@ final class AuditLog {
             return c;
         }
 
+        /** This chunk's rows, then {@code rows[from..to)}: columns copied, no row objects made. */
+        Chunk plus(AuditEntry[] rows, int from, int to) {
+            int n = size();
+            int m = n + to - from;
+            Chunk c = new Chunk(Arrays.copyOf(ids, m), Arrays.copyOf(micros, m), Arrays.copyOf(events, m),
+                    Arrays.copyOf(actors, m), Arrays.copyOf(targets, m), Arrays.copyOf(targetUsers, m),
+                    Arrays.copyOf(ips, m), Arrays.copyOf(data, m));
+            for (int i = from; i < to; i++) {
+                c.set(n + i - from, rows[i]);
+            }
+            return c;
+        }
+
         private void set(int i, AuditEntry e) {
             ids[i] = e.id();
             micros[i] = e.createdMicros();
@@ -142,8 +155,11 @@ final class AuditLog {
         AuditEntry[] sorted = Arrays.copyOf(added, count);
         Arrays.sort(sorted, AuditLog::compare);
         int n = size();
-        int keep = chunks.length == 0 ? 0 : chunks.length - 1;
-        if (n > 0 && compare(sorted[0], micros(n - 1), id(n - 1)) <= 0) {
+        if (n > 0 && compare(sorted[0], micros(n - 1), id(n - 1)) > 0) {
+            return appended(sorted);
+        }
+        int keep = 0;
+        if (n > 0) {
             int at = countBefore(sorted[0]);
             keep = at == 0 ? 0 : chunkOf(at - 1);
         }
@@ -160,6 +176,24 @@ final class AuditLog {
             out[keep + c] = Chunk.of(tail, c * MAX_CHUNK, Math.min(tail.length, (c + 1) * MAX_CHUNK));
         }
         return new AuditLog(out, ends(out));
+    }
+
+    /** Rows that all sort after the last one: the last chunk filled up, then new chunks. */
+    private AuditLog appended(AuditEntry[] sorted) {
+        Chunk last = chunks[chunks.length - 1];
+        int fill = Math.min(sorted.length, MAX_CHUNK - last.size());
+        int more = (sorted.length - fill + MAX_CHUNK - 1) / MAX_CHUNK;
+        Chunk[] out = Arrays.copyOf(chunks, chunks.length + more);
+        out[chunks.length - 1] = last.plus(sorted, 0, fill);
+        for (int c = 0; c < more; c++) {
+            int from = fill + c * MAX_CHUNK;
+            out[chunks.length + c] = Chunk.of(sorted, from, Math.min(sorted.length, from + MAX_CHUNK));
+        }
+        int[] newEnds = Arrays.copyOf(ends, out.length);
+        for (int c = chunks.length - 1; c < out.length; c++) {
+            newEnds[c] = (c == 0 ? 0 : newEnds[c - 1]) + out[c].size();
+        }
+        return new AuditLog(out, newEnds);
     }
 
     /** Every row in order, for bulk work (org id left 0: callers that need it set it). */
