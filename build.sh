@@ -221,7 +221,7 @@ compile_tests() {
     touch "$stamp.new"
     rm -rf "$OUT/test-classes"
     mkdir -p "$OUT/test-classes"
-    find test -name '*.java' > "$OUT/test-sources.txt"
+    find test -path test/consumer -prune -o -name '*.java' -print > "$OUT/test-sources.txt" # test/consumer: a module, see ConsumerModuleTest
     "$JAVAC" --release 21 -Xlint:all,-serial -encoding UTF-8 -d "$OUT/test-classes" \
       -cp "$(module_classpath):$junit" @"$OUT/test-sources.txt"
     (cd test && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/test-classes/" \;)

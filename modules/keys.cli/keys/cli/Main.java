@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
+import keys.domain.Causes;
+
 /** The {@code keys} launcher: picks the sub-command; usage errors exit 2, failures exit 1. */
 public final class Main {
     /** The release: the top-level VERSION file, which build.sh puts beside this class. */
@@ -80,11 +82,16 @@ public final class Main {
                 default -> throw new UsageException("keys: unknown command '" + args[0] + "' (see keys --help)");
             };
         } catch (UsageException e) {
-            err.println(e.getMessage());
+            err.println(prefixed(args[0], e.getMessage()));
             return 2;
         } catch (Exception e) {
-            err.println("keys " + args[0] + ": " + e.getMessage());
+            err.println(prefixed(args[0], Causes.describe(e)));
             return 1;
         }
+    }
+
+    /** Every error names its command ({@code keys serve: …}), whoever wrote the message. */
+    static String prefixed(String command, String message) {
+        return message.startsWith("keys ") || message.startsWith("keys: ") ? message : "keys " + command + ": " + message;
     }
 }

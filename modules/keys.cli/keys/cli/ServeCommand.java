@@ -43,8 +43,17 @@ final class ServeCommand {
         started.set(keys);
         Path data = keys.dataDirectory();
         String where = data == null ? "in memory" : "data " + data.toAbsolutePath() + ", fsync " + flags.get("fsync");
-        err.println("keys " + Main.VERSION + ": listening on " + keys.url() + " (" + where + ")");
+        err.println("keys " + Main.VERSION + ": listening on " + address(parseListen(flags.get("listen")), keys.port())
+                + " (" + where + ")");
+        // Apart: behind a proxy or in a container the public URL is not the address bound.
+        err.println("keys: URL prefix " + keys.url() + " (Link headers and DSNs)");
         return -1;
+    }
+
+    /** {@code HOST:PORT} as bound, an IPv6 host in brackets. */
+    static String address(InetSocketAddress listen, int port) {
+        String host = listen.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The graceful stop a first TERM/INT starts; exits 0 when the store closed cleanly, 1 otherwise. */

@@ -9,16 +9,12 @@ public record Organization(long id, String slug, String name, long createdMicros
     public static final int MAX_NAME = 64;
     public static final int MAX_RELAY_URL = 200;
 
-    /** True for an absolute http(s) URL with a host, as the relay endpoint must be. */
+    /**
+     * True for a relay endpoint that stored data may hold: an absolute http(s) URL with a host, as
+     * 0.1.0 took it. New values must also meet {@link Urls#problem}.
+     */
     public static boolean isRelayUrl(String url) {
-        try {
-            java.net.URI u = new java.net.URI(url);
-            String scheme = u.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && u.getHost() != null && !u.getHost().isEmpty();
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
+        return Urls.baseProblem(url) == null;
     }
 
     public Organization withSlug(String newSlug) {

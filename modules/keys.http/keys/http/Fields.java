@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import keys.domain.Emails;
-import keys.domain.Organization;
 import keys.domain.Slugs;
+import keys.domain.Urls;
 
 /**
  * Reads the fields of a request body (JSON, or a form as {@link FormData}) the way Django REST
@@ -110,7 +110,7 @@ final class Fields {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        if (Organization.isRelayUrl(s)) {
+        if (Urls.problem(s) == null) { // Sentry: no user info, query or fragment either
             return s;
         }
         error(name, BAD_URL);

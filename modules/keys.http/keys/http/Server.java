@@ -125,6 +125,10 @@ public final class Server implements AutoCloseable {
                 interrupted = true;
             }
         }
+        // An interrupt that lands while the JDK's stop joins its dispatcher thread (the thread that
+        // closes the listening socket) cuts that join short; a second stop, with nothing left to
+        // wait for, joins it, so the port is free when this returns and a restart binds at once.
+        http.stop(0);
         executor.shutdown();
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 import keys.domain.Secrets;
+import keys.domain.Urls;
 import keys.store.FsyncPolicy;
 
 /** What a {@link KeysServer.Builder} was told, as one value; null means not given. */
@@ -34,8 +35,19 @@ record Settings(Path dataDirectory, boolean inMemory, InetSocketAddress listen, 
         if (listen == null) {
             throw new KeysServerConfigException("keys serve: --listen needs HOST:PORT");
         }
+        url("--url-prefix", urlPrefix);
+        url("--ingest-url", ingestUrl);
+        url("--js-sdk-loader-cdn-url", jsSdkLoaderCdnUrl);
         if (givenAdminToken() && !Secrets.isUserToken(adminToken)) {
             throw new KeysServerConfigException("KEYS_ADMIN_TOKEN must be sntryu_ followed by 64 lowercase hex digits");
+        }
+    }
+
+    /** A URL setting, when given, meets {@link Urls#problem}: {@code example.com} would empty every DSN. */
+    private static void url(String flag, String url) {
+        String problem = url == null ? null : Urls.problem(url);
+        if (problem != null) {
+            throw new KeysServerConfigException("keys serve: " + flag + " '" + url + "' " + problem);
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import keys.domain.Causes;
 import keys.domain.Sources;
 import keys.http.Server;
 import keys.http.ServerConfig;
@@ -44,20 +45,15 @@ final class Startup {
                     .orElse("http://" + hostForUrl(s.listen()) + ":" + server.port()));
             URI url = url(prefix); // before anything is minted
             String admin = bootstrap(store, sources);
-            if (s.demo() && Demo.applies(store)) {
-                String token = Demo.create(store, sources);
-                if (!s.inMemory()) {
-                    Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
-                }
-                s.out().print(Demo.instructions(token, prefix, !s.inMemory()));
-                s.out().flush();
+            if (s.demo()) {
+                demo(store, sources, prefix);
             }
             server.serve(store, new ServerConfig(s.listen(), prefix, s.ingestUrl(), s.orgIngestSubdomains(),
                     s.jsSdkLoaderCdnUrl(), s.rateLimits(), s.accessLog()), sources);
             return new KeysServer(server, store, url, admin);
         } catch (IOException e) {
             abandon(server, store);
-            throw new KeysServerException(e.getMessage(), e);
+            throw new KeysServerException(Causes.describe(e), e);
         } catch (RuntimeException | Error e) {
             abandon(server, store);
             throw e;
@@ -85,17 +81,35 @@ final class Startup {
             store.repairedTail().ifPresent(t -> s.err().println("keys: " + t));
             return store;
         } catch (StoreException | UncheckedIOException e) {
-            throw new KeysServerException(e.getMessage(), e);
+            throw new KeysServerException(Causes.describe(e), e);
         }
     }
 
     private Server bind() {
+        String where = "cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort() + ": ";
+        if (s.listen().isUnresolved()) {
+            throw new KeysServerException(where + "unknown host " + s.listen().getHostString(), null);
+        }
         try {
             return Server.bind(s.listen());
         } catch (IOException e) {
-            throw new KeysServerException("cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort()
-                    + ": " + e.getMessage(), e);
+            throw new KeysServerException(where + Causes.describe(e), e);
         }
+    }
+
+    /** The demo fills only an empty store; on one with data it says so rather than stay silent. */
+    private void demo(Store store, Sources sources, String prefix) throws IOException {
+        if (!Demo.applies(store)) {
+            s.err().println("keys: --demo ignored: " + store.directory() + " already holds organizations"
+                    + " (the demo fills an empty directory only)");
+            return;
+        }
+        String token = Demo.create(store, sources);
+        if (!s.inMemory()) {
+            Bootstrap.writeSecretFile(store.directory().resolve("demo-token"), token + "\n");
+        }
+        s.out().print(Demo.instructions(token, prefix, !s.inMemory()));
+        s.out().flush();
     }
 
     /** The admin token given, or the one minted now; null when a superuser exists already. */

@@ -70,7 +70,7 @@ final class GroupCommit {
     private volatile Epoch epoch;
 
     /**
-     * @param onFailure told of the failure that ends an epoch (once per epoch), on the failing thread
+     * @param onFailure told of the failure that ends an epoch, on the failing thread, before any writer is refused (twice at most, when a write and a force fail at once: it must ignore a repeat)
      */
     GroupCommit(Counters counters, Tip start, boolean batch, Consumer<Throwable> onFailure) {
         this.counters = counters;
@@ -128,26 +128,32 @@ final class GroupCommit {
         }
     }
 
-    /** Ends the current epoch: writers not yet covered are refused, and {@code onFailure} hears of it. */
+    /**
+     * Ends the current epoch: {@code onFailure} hears of it first, so that a writer refused next
+     * finds the store's status already saying why; then writers not yet covered are refused.
+     */
     void fail(Throwable cause) {
-        if (end(cause)) {
-            onFailure.accept(cause);
-        }
-    }
-
-    private boolean end(Throwable cause) {
         Epoch e;
         synchronized (this) {
             e = epoch;
             if (e.failure != null) {
-                return false;
+                return;
+            }
+        }
+        onFailure.accept(cause);
+        end(e, cause);
+    }
+
+    private void end(Epoch e, Throwable cause) {
+        synchronized (this) {
+            if (e.failure != null) {
+                return;
             }
             e.failure = cause;
         }
         for (Waiter w : waiters) { // each finds the failure, or is covered, and leaves the queue itself
             LockSupport.unpark(w.thread);
         }
-        return true;
     }
 
     /**
@@ -245,7 +251,11 @@ final class GroupCommit {
      */
     void stop(Throwable reason) {
         stopping = true;
-        end(reason);
+        Epoch current;
+        synchronized (this) {
+            current = epoch;
+        }
+        end(current, reason);
         if (syncer != null) {
             LockSupport.unpark(syncer);
             boolean interrupted = false;

@@ -63,6 +63,23 @@ class ServeProcessTest {
         }
     }
 
+    /** Behind a proxy the public URL is not the address bound: the banner says both, apart. */
+    @Test
+    void theBannerSaysTheAddressItListensOnAndApartThePublicUrl() throws Exception {
+        try (KeysProcess p = KeysProcess.start(tmp.resolve("data"), Map.of("KEYS_ADMIN_TOKEN", ADMIN),
+                "--url-prefix", "https://keys.example.com")) {
+            String address = p.url.substring("http://".length());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!p.stderr().contains("URL prefix") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<String> lines = p.stderr().lines().toList();
+            assertTrue(lines.stream().anyMatch(l -> l.matches("keys \\S+: listening on " + Pattern.quote(address) + " \\(data .*")),
+                    p.stderr());
+            assertTrue(lines.contains("keys: URL prefix https://keys.example.com (Link headers and DSNs)"), p.stderr());
+        }
+    }
+
     @Test
     void aSecondServerOnTheSameDirectoryExitsAtOnce() throws Exception {
         Path data = tmp.resolve("data");

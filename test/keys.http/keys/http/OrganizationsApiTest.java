@@ -150,6 +150,12 @@ class OrganizationsApiTest extends ApiTestBase {
                 api.put(moved, manager, Map.of("openMembership", "maybe")).expect(400).obj());
         assertEquals(fieldError("relayDsnEndpoint", "Enter a valid URL."),
                 api.put(moved, manager, Map.of("relayDsnEndpoint", "ftp://x")).expect(400).obj());
+        // Sentry's validator: no user info, query or fragment, since DSN paths are appended to it.
+        for (String bad : new String[] {"https://u:p@relay.example.com", "https://relay.example.com/?a=1",
+                "https://relay.example.com/#f", "relay.example.com"}) {
+            assertEquals(fieldError("relayDsnEndpoint", "Enter a valid URL."),
+                    api.put(moved, manager, Map.of("relayDsnEndpoint", bad)).expect(400).obj(), bad);
+        }
         Map<String, Object> nullRelay = new java.util.HashMap<>();
         nullRelay.put("relayDsnEndpoint", null);
         assertNull(api.put(moved, manager, nullRelay).expect(200).obj().get("relayDsnEndpoint"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Embedding as a consumer does it: test/consumer is a module that {@code requires keys.server},
  * compiled with plain {@code javac -p} against the built modules ({@code -Dkeys.modules}) and run
- * with {@code java -p}. Its sources end in {@code .java.in} so the class-path test build skips them.
+ * with {@code java -p}. build.sh's class-path test build leaves test/consumer out.
  */
 class ConsumerModuleTest {
     @TempDir
@@ -29,18 +29,11 @@ class ConsumerModuleTest {
         String modules = System.getProperty("keys.modules");
         assertTrue(modules != null && Files.isDirectory(Path.of(modules.split(java.io.File.pathSeparator)[0])),
                 "-Dkeys.modules names the built modules: " + modules);
-        Path src = tmp.resolve("src");
         Path root = Path.of(System.getProperty("keys.root", ".")).resolve("test/consumer");
         List<String> javac = new ArrayList<>(List.of(tool("javac"), "-Xlint:all", "-Werror", "-p", modules,
                 "-d", tmp.resolve("out").toString()));
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path in : files.filter(p -> p.toString().endsWith(".java.in")).toList()) {
-                String name = root.relativize(in).toString();
-                Path out = src.resolve(name.substring(0, name.length() - ".in".length()));
-                Files.createDirectories(out.getParent());
-                Files.copy(in, out);
-                javac.add(out.toString());
-            }
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> javac.add(p.toString()));
         }
         assertEquals(0, run(javac), "javac");
         String modulePath = modules + java.io.File.pathSeparator + tmp.resolve("out");

@@ -60,6 +60,44 @@ class KeysServerTest {
         assertFalse(Files.exists(tmp.resolve("admin-token")), "nothing minted for a bad URL prefix");
     }
 
+    /** {@code --url-prefix example.com} once started a server whose every DSN had no host. */
+    @Test
+    void urlSettingsMeetTheUrlRuleWithTheCliMessages() {
+        Path data = tmp.resolve("urls");
+        assertConfig("keys serve: --url-prefix 'example.com' has no scheme",
+                KeysServer.builder().dataDirectory(data).urlPrefix("example.com"));
+        assertConfig("keys serve: --ingest-url 'https://ingest.example.com/?a=1' has a query",
+                KeysServer.builder().dataDirectory(data).ingestUrl("https://ingest.example.com/?a=1"));
+        assertConfig("keys serve: --js-sdk-loader-cdn-url 'https://u:p@cdn.example.com/' carries user info",
+                KeysServer.builder().dataDirectory(data).jsSdkLoaderCdnUrl("https://u:p@cdn.example.com/"));
+        assertConfig("keys serve: --url-prefix 'https://keys.example.com/#x' has a fragment",
+                KeysServer.builder().inMemory().urlPrefix("https://keys.example.com/#x"));
+        assertFalse(Files.exists(data), "nothing opened for a bad URL");
+        try (KeysServer keys = KeysServer.builder().inMemory().listen(ANY_PORT).urlPrefix("https://keys.example.com/base/")
+                .ingestUrl("http://keys_ingest:9000").start()) {
+            assertEquals("https://keys.example.com/base", keys.url().toString());
+        }
+    }
+
+    @Test
+    void demoOnADirectoryWithDataSaysItIsIgnored() {
+        Path data = tmp.resolve("demo");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(err, true, StandardCharsets.UTF_8);
+        KeysServer.Builder b = KeysServer.builder().dataDirectory(data).fsync(FsyncPolicy.NEVER).listen(ANY_PORT)
+                .demo(true).console(console, console);
+        try (KeysServer first = b.start()) {
+            assertTrue(first.state().organizationBySlug("demo").isPresent());
+        }
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("ignored"), err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        try (KeysServer second = b.start()) {
+            assertEquals(1, second.state().organizations().size(), "no second demo");
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("keys: --demo ignored: " + data + " already holds"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void inMemoryPrintsAMintedAdminTokenOnceAndKeepsNoFiles() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -27,8 +27,9 @@ final class Fixtures {
         return ChangeGens.hex(v) + ChangeGens.hex(~v);
     }
 
+    /** A key whose public value is hex(id) and secret hex(~id): no value is ever another key's, as the API ensures. */
     static ClientKey key(long id, long projectId) {
-        return new ClientKey(id, projectId, "key " + id, hex(id), hex(id * 31 + 7), true, 1_700_000_000_000_000L + id,
+        return new ClientKey(id, projectId, "key " + id, hex(id), hex(~id), true, 1_700_000_000_000_000L + id,
                 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
     }
 

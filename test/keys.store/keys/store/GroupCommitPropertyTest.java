@@ -52,7 +52,7 @@ class GroupCommitPropertyTest {
 
     static final Gen<List<Step>> STEPS = Gens.lists(STEP, 1, 30);
 
-    enum Outcome { DURABLE, EARLY, REFUSED }
+    enum Outcome { DURABLE, EARLY, REFUSED, REFUSED_UNTOLD }
 
     @Test
     void writersReturnExactlyWhenAForceCoveredThem() {
@@ -62,7 +62,16 @@ class GroupCommitPropertyTest {
     private static void run(List<Step> steps) {
         GatedChannel channel = new GatedChannel();
         State state = State.empty();
-        GroupCommit commits = new GroupCommit(new Counters(), new GroupCommit.Tip(0, state, channel, 0), true, e -> { });
+        // The store's status changes in onFailure; a writer refused before it would be told a wrong reason.
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        GroupCommit commits = new GroupCommit(new Counters(), new GroupCommit.Tip(0, state, channel, 0), true, e -> {
+            try {
+                Thread.sleep(5); // widen the window in which a writer could be refused before the status changed
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            told.incrementAndGet();
+        });
         List<Writer> writers = new ArrayList<>();
         long last = 0;
         long forced = 0; // the newest record a successful force covered, as the test let it happen
@@ -74,7 +83,7 @@ class GroupCommitPropertyTest {
                             long seq = ++last;
                             channel.written.set(seq);
                             GroupCommit.Ticket ticket = commits.appended(new GroupCommit.Tip(seq, state, channel, seq));
-                            writers.add(new Writer(seq, commits, ticket, channel.durable));
+                            writers.add(new Writer(seq, commits, ticket, channel.durable, told));
                         }
                     }
                     case Force f -> {
@@ -143,14 +152,16 @@ class GroupCommitPropertyTest {
         final Thread thread;
         final AtomicReference<Outcome> outcome = new AtomicReference<>();
 
-        Writer(long seq, GroupCommit commits, GroupCommit.Ticket ticket, AtomicLong durable) {
+        Writer(long seq, GroupCommit commits, GroupCommit.Ticket ticket, AtomicLong durable,
+               java.util.concurrent.atomic.AtomicInteger failuresTold) {
             this.seq = seq;
             this.thread = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     commits.awaitDurable(ticket, () -> new StoreUnavailableException("refused", null));
                     outcome.set(durable.get() >= seq ? Outcome.DURABLE : Outcome.EARLY);
                 } catch (StoreUnavailableException e) {
-                    outcome.set(Outcome.REFUSED);
+                    // Refused only once the failure was told: the refusal's reason comes from there.
+                    outcome.set(failuresTold.get() > 0 ? Outcome.REFUSED : Outcome.REFUSED_UNTOLD);
                 }
             });
         }
