@@ -9,7 +9,9 @@ import java.util.TreeSet;
 /**
  * The audit log after a kill: a key's entry is written in the same log record as the key, so the
  * keys that exist are exactly those there at the start or with a creation entry, less those with
- * a removal entry. A change without its entry, or an entry without its change, breaks it.
+ * a removal entry, plus at most one key (its Default key, which Sentry does not audit) in each
+ * project created since the start. A change without its entry, or an entry without its change,
+ * breaks it.
  */
 final class CrashAudit {
     private static final String ADDED = "added project key ";
@@ -18,8 +20,8 @@ final class CrashAudit {
     private CrashAudit() {
     }
 
-    static List<String> violations(String label, List<CrashLedger.SeenKey> initial, List<CrashLedger.SeenKey> now,
-                                   List<String> notes) {
+    static List<String> violations(String label, List<CrashLedger.SeenProject> initialProjects,
+                                   List<CrashLedger.SeenKey> initial, List<CrashLedger.SeenKey> now, List<String> notes) {
         Set<String> expected = new HashSet<>();
         initial.forEach(k -> expected.add(k.id()));
         Set<String> removed = new HashSet<>();
@@ -38,6 +40,15 @@ final class CrashAudit {
         missing.removeAll(present);
         Set<String> unexplained = new TreeSet<>(present);
         unexplained.removeAll(expected);
+        Set<Long> oldProjects = new HashSet<>();
+        initialProjects.forEach(p -> oldProjects.add(p.id()));
+        Set<Long> defaultKeyTaken = new HashSet<>();
+        for (CrashLedger.SeenKey k : now) {
+            if (unexplained.contains(k.id()) && !removed.contains(k.id()) && !oldProjects.contains(k.projectId())
+                    && defaultKeyTaken.add(k.projectId())) {
+                unexplained.remove(k.id());
+            }
+        }
         if (!missing.isEmpty()) {
             out.add(label + ": audited as created and not removed, but absent: " + missing);
         }

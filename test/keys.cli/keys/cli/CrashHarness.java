@@ -100,7 +100,8 @@ public final class CrashHarness {
         try (http) {
             server = serve(FSYNC[0], true);
             List<CrashLedger.SeenKey> initialKeys = CrashView.keys(http, server.url, ADMIN);
-            CrashLedger ledger = new CrashLedger(CrashView.projects(http, server.url, ADMIN), initialKeys);
+            List<CrashLedger.SeenProject> initialProjects = CrashView.projects(http, server.url, ADMIN);
+            CrashLedger ledger = new CrashLedger(initialProjects, initialKeys);
             int done = 0;
             for (int c = 0; c < config.cycles() && System.nanoTime() < deadline; c++) {
                 String mode = FSYNC[c % 2];
@@ -117,7 +118,7 @@ public final class CrashHarness {
                 server = serve(FSYNC[(c + 1) % 2], false);
                 List<CrashLedger.SeenKey> keys = CrashView.keys(http, server.url, ADMIN);
                 ledger.verify(label, CrashView.projects(http, server.url, ADMIN), keys);
-                damage.addAll(CrashAudit.violations(label, initialKeys, keys,
+                damage.addAll(CrashAudit.violations(label, initialProjects, initialKeys, keys,
                         CrashView.auditNotes(http, server.url, ADMIN)));
                 byFsync.merge(mode, 1, Integer::sum);
                 done++;
