@@ -1,21 +1,21 @@
 package keys.http;
 
-import keys.domain.Organization;
-import keys.store.Tx;
-import keys.domain.AuditEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import keys.domain.AuditEvent;
 import keys.domain.Member;
 import keys.domain.OrgRole;
+import keys.domain.Organization;
 import keys.domain.Scope;
 import keys.domain.Team;
 import keys.domain.User;
 import keys.json.JsonWriter;
 import keys.store.Change;
 import keys.store.State;
+import keys.store.Tx;
 
 /**
  * Members of an organization and their teams. Roles rank owner > manager > admin > member; a
@@ -106,7 +106,8 @@ final class MemberEndpoints {
         boolean mayAssignRoles = superuser || admin; // Sentry's get_allowed_org_roles: none without member:admin
         Member updated = call.api.store.write(tx -> {
             State s = tx.state();
-            Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
+            Member before = s.member(target.id()).orElseThrow(ApiException::notFound);
+            Member m = before;
             if (role != null && role != m.role()) {
                 Member self = s.member(orgId, callerId).orElse(null);
                 if (!superuser && (!mayAssignRoles || self == null || role.ordinal() > self.role().ordinal())) {
@@ -132,7 +133,6 @@ final class MemberEndpoints {
                 m = m.withTeams(teamIds(s, orgId, teamSlugs));
             }
             tx.add(new Change.PutMember(m));
-            Member before = s.member(target.id()).orElseThrow();
             for (long t : m.teamIds()) {
                 if (!before.teamIds().contains(t)) {
                     teamAudit(tx, call, AuditEvent.MEMBER_JOIN_TEAM, m, s.team(t).orElseThrow(), s, false);

@@ -1,9 +1,8 @@
 package keys.http;
 
-import java.util.Map;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import keys.domain.AuditEvent;
 import keys.domain.Member;

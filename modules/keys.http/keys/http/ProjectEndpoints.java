@@ -1,9 +1,9 @@
 package keys.http;
 
-import keys.domain.AuditEvent;
 import java.util.List;
 import java.util.Set;
 
+import keys.domain.AuditEvent;
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
 import keys.domain.Member;

@@ -1,8 +1,8 @@
 package keys.http;
 
-import keys.domain.AuditEvent;
 import java.util.List;
 
+import keys.domain.AuditEvent;
 import keys.domain.Member;
 import keys.domain.Project;
 import keys.domain.Team;
