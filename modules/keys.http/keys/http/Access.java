@@ -43,6 +43,8 @@ enum Access {
             "POST", Set.of(ORG_READ, ORG_WRITE, TEAM_WRITE),
             "PUT", Set.of(ORG_READ, ORG_WRITE, ORG_ADMIN, MEMBER_READ, MEMBER_WRITE, MEMBER_ADMIN, TEAM_ADMIN, TEAM_WRITE),
             "DELETE", Set.of(ORG_READ, ORG_WRITE, ORG_ADMIN, TEAM_ADMIN))),
+    /** OrganizationAuditPermission: the audit log, {@code org:write} only (manager, owner, a superuser's token). */
+    ORG_AUDIT(Map.of("GET", Set.of(ORG_WRITE))),
     /** Any valid token; the endpoints apply the token rules themselves. */
     TOKEN(null),
     /** No authentication at all (health, metrics). */

@@ -216,7 +216,7 @@ final class DrfFields {
         return value == null ? "None" : PythonNumbers.str(value);
     }
 
-    private static String pythonRepr(Object value) {
+    static String pythonRepr(Object value) {
         if (value instanceof String s) {
             boolean dq = s.indexOf('\'') >= 0 && s.indexOf('"') < 0;
             char q = dq ? '"' : '\'';

@@ -1,5 +1,6 @@
 package keys.http;
 
+import keys.domain.AuditEvent;
 import keys.domain.ClientKey;
 import keys.domain.Project;
 import keys.domain.UseCase;
@@ -36,8 +37,11 @@ final class KeyDetailsEndpoint {
         find(call.state, project, keyId, superuser); // 404 before any 400, as in Sentry
         KeyBodies.Update u = KeyBodies.update(call.jsonObject());
         ClientKey updated = call.api.store.write(tx -> {
-            ClientKey k = apply(find(tx.state(), project, keyId, superuser), u);
+            ClientKey before = find(tx.state(), project, keyId, superuser);
+            ClientKey k = apply(before, u);
             tx.add(new Change.PutKey(k));
+            Audit.record(tx, call, AuditEvent.PROJECTKEY_EDIT, project.orgId(), k.id(), 0,
+                    AuditData.keyEdit(before, k));
             return k;
         });
         return Response.ok(json.one(updated, access.org(), superuser));
@@ -50,6 +54,7 @@ final class KeyDetailsEndpoint {
         String keyId = call.param("key_id");
         call.api.store.write(tx -> {
             ClientKey k = find(tx.state(), project, keyId, superuser);
+            Audit.record(tx, call, AuditEvent.PROJECTKEY_REMOVE, project.orgId(), k.id(), 0, AuditData.key(k));
             tx.add(new Change.DeleteKey(k.projectId(), k.id()));
             return k;
         });

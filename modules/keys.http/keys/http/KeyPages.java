@@ -29,9 +29,6 @@ final class KeyPages {
         }
         Paginator.Page<ClientKey> page = Paginator.page(pr.cursor(), pr.perPage(), fetch, ClientKey::id);
         JsonBytes body = json.page(page.rows(), org, superuser);
-        String path = UrlCodec.decode(call.request.rawPath, false);
-        String link = LinkHeader.of(call.api.config.urlPrefix(), path == null ? call.request.rawPath : path,
-                call.query(), page);
-        return Response.ok(body, json.pages).header("Link", link);
+        return Response.ok(body, json.pages).header("Link", LinkHeader.of(call, page));
     }
 }

@@ -14,6 +14,12 @@ final class LinkHeader {
     private LinkHeader() {
     }
 
+    /** The header for a page of the call's own path and query. */
+    static String of(Call call, Paginator.Page<?> page) {
+        String path = UrlCodec.decode(call.request.rawPath, false);
+        return of(call.api.config.urlPrefix(), path == null ? call.request.rawPath : path, call.query(), page);
+    }
+
     /** The header for a page of {@code decodedPath?query}. */
     static String of(String urlPrefix, String decodedPath, QueryParams query, Paginator.Page<?> page) {
         String base = base(urlPrefix, decodedPath, query);

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import keys.domain.AuditEvent;
 import keys.domain.Member;
 import keys.domain.OrgRole;
+import keys.domain.Organization;
 import keys.domain.Scope;
 import keys.domain.Team;
 import keys.domain.User;
 import keys.json.JsonWriter;
 import keys.store.Change;
 import keys.store.State;
+import keys.store.Tx;
 
 /**
  * Members of an organization and their teams. Roles rank owner > manager > admin > member; a
@@ -57,7 +60,7 @@ final class MemberEndpoints {
         boolean superuser = call.caller.superuser();
         Member created = call.api.store.write(tx -> {
             State s = tx.state();
-            s.organization(orgId).orElseThrow(ApiException::notFound);
+            Organization org = s.organization(orgId).orElseThrow(ApiException::notFound);
             Member self = s.member(orgId, callerId).orElse(null);
             if (!superuser && (self == null || role.ordinal() > self.role().ordinal())) {
                 throw ApiException.field("orgRole", ROLE_NOT_ALLOWED); // the caller's role as of this write
@@ -72,6 +75,7 @@ final class MemberEndpoints {
             }
             Member m = new Member(tx.nextId(), orgId, u.id(), role, teamIds, call.api.sources.nowMicros());
             tx.add(new Change.PutMember(m));
+            Audit.record(tx, call, AuditEvent.MEMBER_ADD, orgId, m.id(), 0, AuditData.member(m, org, s, u.email()));
             return m;
         });
         return Response.created(encode(created, call.api.store.state()));
@@ -102,7 +106,8 @@ final class MemberEndpoints {
         boolean mayAssignRoles = superuser || admin; // Sentry's get_allowed_org_roles: none without member:admin
         Member updated = call.api.store.write(tx -> {
             State s = tx.state();
-            Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
+            Member before = s.member(target.id()).orElseThrow(ApiException::notFound);
+            Member m = before;
             if (role != null && role != m.role()) {
                 Member self = s.member(orgId, callerId).orElse(null);
                 if (!superuser && (!mayAssignRoles || self == null || role.ordinal() > self.role().ordinal())) {
@@ -128,6 +133,18 @@ final class MemberEndpoints {
                 m = m.withTeams(teamIds(s, orgId, teamSlugs));
             }
             tx.add(new Change.PutMember(m));
+            for (long t : m.teamIds()) {
+                if (!before.teamIds().contains(t)) {
+                    teamAudit(tx, call, AuditEvent.MEMBER_JOIN_TEAM, m, s.team(t).orElseThrow(), s, false);
+                }
+            }
+            for (long t : before.teamIds()) {
+                if (!m.teamIds().contains(t)) {
+                    teamAudit(tx, call, AuditEvent.MEMBER_LEAVE_TEAM, m, s.team(t).orElseThrow(), s, false);
+                }
+            }
+            Organization org = s.organization(orgId).orElseThrow(ApiException::notFound);
+            Audit.record(tx, call, AuditEvent.MEMBER_EDIT, orgId, m.id(), m.userId(), AuditData.member(m, org, s));
             return m;
         });
         return Response.ok(encode(updated, call.api.store.state()));
@@ -157,6 +174,8 @@ final class MemberEndpoints {
             if (isOnlyOwner(s, m)) {
                 throw ApiException.detail(403, ONLY_OWNER);
             }
+            Organization org = s.organization(orgId).orElseThrow(ApiException::notFound);
+            Audit.record(tx, call, AuditEvent.MEMBER_REMOVE, orgId, m.id(), m.userId(), AuditData.member(m, org, s));
             tx.add(new Change.DeleteMember(m.id()));
             return null;
         });
@@ -182,11 +201,12 @@ final class MemberEndpoints {
         boolean added = call.api.store.write(tx -> {
             State s = tx.state();
             Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
-            s.team(team.id()).orElseThrow(ApiException::notFound);
+            Team t = s.team(team.id()).orElseThrow(ApiException::notFound);
             if (m.teamIds().contains(team.id())) {
                 return false;
             }
             tx.add(new Change.PutMember(m.withTeams(TeamEndpoints.with(m.teamIds(), team.id()))));
+            teamAudit(tx, call, AuditEvent.MEMBER_JOIN_TEAM, m, t, s, true);
             return true;
         });
         if (!added) {
@@ -212,13 +232,24 @@ final class MemberEndpoints {
         call.api.store.write(tx -> {
             State s = tx.state();
             Member m = s.member(target.id()).orElseThrow(ApiException::notFound);
-            s.team(team.id()).orElseThrow(ApiException::notFound);
+            Team t = s.team(team.id()).orElseThrow(ApiException::notFound);
             if (m.teamIds().contains(team.id())) {
                 tx.add(new Change.PutMember(m.withTeams(TeamEndpoints.without(m.teamIds(), team.id()))));
+                teamAudit(tx, call, AuditEvent.MEMBER_LEAVE_TEAM, m, t, s, true);
             }
             return null;
         });
         return Response.ok(teamAfter(call, a, team));
+    }
+
+    /**
+     * A member joining or leaving a team: the member's id as target (spec §0), their user as target
+     * user; the member-team endpoints store {@code OrganizationMemberTeam}'s data, a member PUT its
+     * own smaller dict.
+     */
+    private static void teamAudit(Tx tx, Call call, AuditEvent event, Member m, Team t, State s, boolean details) {
+        Audit.record(tx, call, event, m.orgId(), m.id(), m.userId(),
+                details ? AuditData.memberTeamDetails(m, t, s) : AuditData.memberTeam(m, t, s));
     }
 
     /** Sentry's can_admin_team: a member of the team holding team:write, org:write or member:write. */

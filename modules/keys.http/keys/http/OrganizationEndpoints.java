@@ -2,7 +2,9 @@ package keys.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import keys.domain.AuditEvent;
 import keys.domain.Member;
 import keys.domain.Organization;
 import keys.domain.Scope;
@@ -53,6 +55,7 @@ final class OrganizationEndpoints {
                     x -> tx.state().organizationBySlug(x).isPresent(), SLUG_TAKEN);
             Organization o = new Organization(tx.nextId(), chosen, name, call.api.sources.nowMicros(), true, null);
             tx.add(new Change.PutOrganization(o));
+            Audit.record(tx, call, AuditEvent.ORG_ADD, o.id(), o.id(), 0, AuditData.organization(o));
             return o;
         });
         return Response.created(encode(call, created, call.caller.scopesIn(null)));
@@ -74,7 +77,8 @@ final class OrganizationEndpoints {
         f.check();
         long id = a.org().id();
         Organization updated = call.api.store.write(tx -> {
-            Organization o = tx.state().organization(id).orElseThrow(ApiException::notFound);
+            Organization before = tx.state().organization(id).orElseThrow(ApiException::notFound);
+            Organization o = before;
             if (slug != null && !slug.equals(o.slug())) {
                 if (tx.state().organizationBySlug(slug).isPresent()) {
                     throw ApiException.conflict(SLUG_TAKEN);
@@ -91,6 +95,10 @@ final class OrganizationEndpoints {
                 o = o.withRelayDsnEndpoint(relay);
             }
             tx.add(new Change.PutOrganization(o));
+            Map<String, Object> changed = AuditData.organizationChanges(before, o);
+            if (!changed.isEmpty()) {
+                Audit.record(tx, call, AuditEvent.ORG_EDIT, id, id, 0, changed);
+            }
             return o;
         });
         return Response.ok(encode(call, updated, call.caller.scopesIn(a.member())));

@@ -9,7 +9,8 @@ import java.util.function.ToLongFunction;
  * Sentry's {@code Paginator} over {@code order_by="-id"} ({@code BasePaginator.get_result} and
  * {@code build_cursor}), step for step, so that every cursor we hand out is the one Sentry would:
  * clients treat cursors as opaque, but people compare Link headers. Pure: rows come from a fetch
- * function, so it is tested without a store. Ids are positive (no row has id 0 or below).
+ * function, so it is tested without a store. Ids are positive (no row has id 0 or below). With a
+ * {@link Key} that rounds by direction it is Sentry's {@code DateTimePaginator} as well.
  */
 final class Paginator {
     /**
@@ -22,6 +23,15 @@ final class Paginator {
         List<T> rows(long bound, boolean ascending, int offset, int limit);
     }
 
+    /**
+     * A row's cursor value: Sentry's {@code get_item_key(row, for_prev)}. For ids both directions
+     * agree; a time in milliseconds rounds up for the next cursor and down for the previous one.
+     */
+    @FunctionalInterface
+    interface Key<T> {
+        long of(T row, boolean forPrev);
+    }
+
     /** One page: its rows, newest first, and the two cursors with their {@code results} flags. */
     record Page<T>(List<T> rows, Cursor previous, boolean hasPrevious, Cursor next, boolean hasNext) {
     }
@@ -30,6 +40,10 @@ final class Paginator {
     }
 
     static <T> Page<T> page(Cursor cursor, int limit, Fetch<T> fetch, ToLongFunction<T> id) {
+        return page(cursor, limit, fetch, (row, forPrev) -> id.applyAsLong(row));
+    }
+
+    static <T> Page<T> page(Cursor cursor, int limit, Fetch<T> fetch, Key<T> key) {
         boolean prev = cursor.prev();
         boolean hasValue = cursor.hasValue();
         long offset = cursor.offset();
@@ -38,7 +52,7 @@ final class Paginator {
         int extra = prev && hasValue ? 2 : 1;
         List<T> rows = fetch(cursor, fetch, offset, limit + extra);
         if (prev && hasValue) {
-            if (!rows.isEmpty() && cursor.valueEquals(id.applyAsLong(rows.get(0)))) {
+            if (!rows.isEmpty() && cursor.valueEquals(key.of(rows.get(0), true))) {
                 rows = rows.subList(1, rows.size());
             } else if (rows.size() == offset + limit + extra) { // as Sentry: compares with the offset added
                 rows = rows.subList(0, rows.size() - 1);
@@ -53,7 +67,7 @@ final class Paginator {
         // Next cursor (Sentry's _build_next_values).
         Cursor next;
         boolean hasNext;
-        Cursor v0 = !hasValue && n > 0 ? Cursor.of(id.applyAsLong(rows.get(0)), 0, false) : cursor;
+        Cursor v0 = !hasValue && n > 0 ? Cursor.of(key.of(rows.get(0), false), 0, false) : cursor;
         if (prev) {
             next = v0.with(0, false);
             hasNext = true;
@@ -62,13 +76,13 @@ final class Paginator {
             hasNext = false;
         } else {
             hasNext = n > limit;
-            long nextValue = id.applyAsLong(rows.get(n - 1));
+            long nextValue = key.of(rows.get(n - 1), false);
             long nextOffset;
             if (v0.valueEquals(nextValue)) {
                 nextOffset = offset + limit;
             } else {
                 nextOffset = 0;
-                for (int i = hasNext ? n - 2 : n - 1; i >= 0 && id.applyAsLong(rows.get(i)) <= nextValue; i--) {
+                for (int i = hasNext ? n - 2 : n - 1; i >= 0 && key.of(rows.get(i), false) <= nextValue; i--) {
                     nextOffset++;
                 }
             }
@@ -78,14 +92,14 @@ final class Paginator {
         // Previous cursor (Sentry's _build_prev_values).
         boolean hasPrev = prev ? n > limit : hasValue || offset != 0;
         int first = prev && hasPrev ? 1 : 0;
-        long prevValue = n > 0 ? id.applyAsLong(rows.get(first)) : 0;
+        long prevValue = n > 0 ? key.of(rows.get(first), true) : 0;
         long prevOffset = prev ? offset : 0;
         if (prev && n > 0) {
             if (cursor.valueEquals(prevValue)) {
                 prevOffset = offset + limit;
             } else {
                 prevOffset = 0;
-                for (int i = first + 1; i < n && id.applyAsLong(rows.get(i)) >= prevValue; i++) {
+                for (int i = first + 1; i < n && key.of(rows.get(i), true) >= prevValue; i++) {
                     prevOffset++;
                 }
             }

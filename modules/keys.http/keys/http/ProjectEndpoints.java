@@ -3,6 +3,7 @@ package keys.http;
 import java.util.List;
 import java.util.Set;
 
+import keys.domain.AuditEvent;
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
 import keys.domain.Member;
@@ -62,7 +63,8 @@ final class ProjectEndpoints {
             Project p = new Project(tx.nextId(), orgId, chosen, name, platform, call.api.sources.nowMicros(),
                     List.of(team.id()));
             tx.add(new Change.PutProject(p));
-            tx.add(new Change.PutKey(defaultKey(tx, p.id(), call.api.sources)));
+            tx.add(new Change.PutKey(defaultKey(tx, p.id(), call.api.sources))); // Sentry audits no Default key
+            Audit.record(tx, call, AuditEvent.PROJECT_ADD, orgId, p.id(), 0, AuditData.project(p));
             return p;
         });
         return Response.created(encode(call, created, orgId));
@@ -112,6 +114,8 @@ final class ProjectEndpoints {
                 p = p.withPlatform(platform);
             }
             tx.add(new Change.PutProject(p));
+            Audit.record(tx, call, AuditEvent.PROJECT_EDIT, p.orgId(), p.id(), 0,
+                    AuditData.projectEdit(p, slug, name, project.slug()));
             return p;
         });
         return Response.ok(details(call, call.api.store.state(), a, updated));
@@ -121,7 +125,8 @@ final class ProjectEndpoints {
         OrgAccess a = OrgAccess.resolveForProject(call);
         Project project = a.project(call.param("project"));
         call.api.store.write(tx -> {
-            tx.state().project(project.id()).orElseThrow(ApiException::notFound);
+            Project p = tx.state().project(project.id()).orElseThrow(ApiException::notFound);
+            Audit.record(tx, call, AuditEvent.PROJECT_REMOVE, p.orgId(), p.id(), 0, AuditData.project(p));
             tx.add(new Change.DeleteProject(project.id()));
             return null;
         });
@@ -156,6 +161,8 @@ final class ProjectEndpoints {
                 p = p.withTeams(teams);
                 tx.add(new Change.PutProject(p));
             }
+            Audit.record(tx, call, add ? AuditEvent.PROJECT_TEAM_ADD : AuditEvent.PROJECT_TEAM_REMOVE, p.orgId(),
+                    p.id(), 0, AuditData.projectTeam(team, p));
             return p;
         });
         return encode(call, updated, a.org().id());

@@ -1,5 +1,6 @@
 package keys.http;
 
+import keys.domain.AuditEvent;
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
 import keys.domain.Project;
@@ -53,6 +54,7 @@ final class ProjectKeysEndpoint {
                     true, call.api.sources.nowMicros(), c.rateLimitCount(), c.rateLimitWindow(), null,
                     LoaderOption.DEFAULTS, superuser ? c.useCase() : UseCase.USER);
             tx.add(new Change.PutKey(k));
+            Audit.record(tx, call, AuditEvent.PROJECTKEY_ADD, project.orgId(), k.id(), 0, AuditData.key(k));
             return k;
         });
         return Response.created(json.one(key, access.org(), superuser));

@@ -11,6 +11,7 @@ final class Routes {
         BackupRoute.register(router);
         KeyRoutes.register(router, api);
         ManagementRoutes.register(router, api);
+        AuditLogEndpoint.register(router);
         return router;
     }
 }

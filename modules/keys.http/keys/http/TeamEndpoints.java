@@ -2,6 +2,7 @@ package keys.http;
 
 import java.util.List;
 
+import keys.domain.AuditEvent;
 import keys.domain.Member;
 import keys.domain.Project;
 import keys.domain.Team;
@@ -53,7 +54,10 @@ final class TeamEndpoints {
             Member m = s.member(orgId, userId).orElse(null);
             if (m != null) {
                 tx.add(new Change.PutMember(m.withTeams(with(m.teamIds(), t.id()))));
+                Audit.record(tx, call, AuditEvent.MEMBER_JOIN_TEAM, orgId, m.id(), m.userId(),
+                        AuditData.memberTeam(m, t, s));
             }
+            Audit.record(tx, call, AuditEvent.TEAM_ADD, orgId, t.id(), 0, AuditData.team(t));
             return t;
         });
         State after = call.api.store.state();
@@ -85,6 +89,7 @@ final class TeamEndpoints {
                 t = t.withName(name);
             }
             tx.add(new Change.PutTeam(t));
+            Audit.record(tx, call, AuditEvent.TEAM_EDIT, t.orgId(), t.id(), 0, AuditData.team(t));
             return t;
         });
         State after = call.api.store.state();
@@ -100,7 +105,8 @@ final class TeamEndpoints {
         Team team = accessible(a, call.param("team"));
         call.api.store.write(tx -> {
             State s = tx.state();
-            s.team(team.id()).orElseThrow(ApiException::notFound);
+            Team t = s.team(team.id()).orElseThrow(ApiException::notFound);
+            Audit.record(tx, call, AuditEvent.TEAM_REMOVE, t.orgId(), t.id(), 0, AuditData.team(t));
             var ids = s.projectIdsOfTeam(team.id());
             for (int i = 0; i < ids.size(); i++) {
                 Project p = s.project(ids.get(i)).orElse(null);

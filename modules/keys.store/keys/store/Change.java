@@ -1,5 +1,6 @@
 package keys.store;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.Organization;
@@ -43,4 +44,7 @@ public sealed interface Change {
     record PutKey(ClientKey key) implements Change { }
 
     record DeleteKey(long projectId, long id) implements Change { }
+
+    /** An audit entry, written in the same record as the change it describes; it goes with its organization. */
+    record PutAudit(AuditEntry entry) implements Change { }
 }

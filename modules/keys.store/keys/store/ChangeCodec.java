@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.OrgRole;
@@ -22,10 +23,11 @@ import keys.domain.User;
  * length-prefixed (nullable), a client key's public and secret keys as 16 raw bytes each. Enums are stored by wire name, not ordinal, so that
  * reordering an enum cannot silently change what old logs mean. A later release that changes the
  * layout bumps {@link #FORMAT} and keeps a reader for every older one: format 1 (0.1.0) has no
- * token minter, format 2 ends a token with the id of the token that minted it (0 for none).
+ * token minter, format 2 ends a token with the id of the token that minted it (0 for none),
+ * format 3 adds audit entries (tag {@code PUT_AUDIT}, which older formats never hold).
  */
 final class ChangeCodec {
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     /** The format 0.1.0 wrote: tokens without {@code mintedBy}. */
     static final int FORMAT_0_1 = 1;
 
@@ -47,6 +49,7 @@ final class ChangeCodec {
     private static final int DELETE_TOKEN = 12;
     private static final int PUT_KEY = 13;
     private static final int DELETE_KEY = 14;
+    private static final int PUT_AUDIT = 15;
 
     private ChangeCodec() {
     }
@@ -69,7 +72,7 @@ final class ChangeCodec {
     static Batch decode(byte[] payload, int off, int len) throws PayloadFormatException {
         PayloadReader r = new PayloadReader(payload, off, len);
         int format = r.u8();
-        if (format != FORMAT && format != FORMAT_0_1) {
+        if (format < FORMAT_0_1 || format > FORMAT) {
             throw new PayloadFormatException("payload format " + format + " is not one this release reads ("
                     + FORMAT + "); a newer release wrote it?");
         }
@@ -176,6 +179,18 @@ final class ChangeCodec {
                 w.varLong(projectId);
                 w.varLong(id);
             }
+            case Change.PutAudit(AuditEntry a) -> {
+                w.u8(PUT_AUDIT);
+                w.varLong(a.id());
+                w.varLong(a.orgId());
+                w.varInt(a.event());
+                w.varLong(a.actorId());
+                w.string(a.ipAddress());
+                w.varLong(a.targetObject());
+                w.varLong(a.targetUserId());
+                w.string(a.data());
+                w.varLong(a.createdMicros());
+            }
         }
     }
 
@@ -203,6 +218,13 @@ final class ChangeCodec {
             case DELETE_MEMBER -> new Change.DeleteMember(r.varLong());
             case DELETE_TOKEN -> new Change.DeleteToken(r.varLong());
             case DELETE_KEY -> new Change.DeleteKey(r.varLong(), r.varLong());
+            case PUT_AUDIT -> {
+                if (format < 3) {
+                    throw new PayloadFormatException("an audit entry in payload format " + format);
+                }
+                yield new Change.PutAudit(new AuditEntry(r.varLong(), r.varLong(), r.varInt(), r.varLong(),
+                        r.string(), r.varLong(), r.varLong(), r.string(), r.varLong()));
+            }
             default -> throw new PayloadFormatException("unknown change tag " + tag);
         };
     }

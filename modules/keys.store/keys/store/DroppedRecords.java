@@ -137,6 +137,7 @@ final class DroppedRecords {
             case Change.DeleteToken(long id) -> add("delete token", id);
             case Change.PutKey(var k) -> add("put key", k.id());
             case Change.DeleteKey(long projectId, long id) -> add("delete key", id);
+            case Change.PutAudit(var a) -> add("put audit entry", a.id());
         }
     }
 

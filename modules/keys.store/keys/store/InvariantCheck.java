@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.Organization;
@@ -22,7 +23,9 @@ import keys.domain.User;
  * what must be unique (ids across every kind, organization slugs, team and project slugs within
  * an organization, emails, memberships, token hashes, and every public or secret key value across
  * all keys, as the API's {@code keyValueInUse} does), and references. A reference to a record not
- * seen yet waits for {@link #finish()}, so files need not list parents first.
+ * seen yet waits for {@link #finish()}, so files need not list parents first. Audit entries are
+ * checked for their shape, a unique id of their own counter and an organization to go with;
+ * what else they name may be long deleted.
  */
 final class InvariantCheck {
     /** A broken rule: the import line (0 outside an import), the object as "type id", and the rule. */
@@ -53,9 +56,13 @@ final class InvariantCheck {
     private final Map<Long, Long> teamOrg = new HashMap<>();
     private final Set<Long> projects = new HashSet<>();
     private final List<Ref> waiting = new ArrayList<>();
+    private final Set<Long> auditIds = new HashSet<>();
 
     /** Checks one put against itself and everything added before it. */
     List<Violation> add(Change put, long line) {
+        if (put instanceof Change.PutAudit(AuditEntry a)) {
+            return audit(a, line);
+        }
         String kind = kind(put);
         long id = idOf(put);
         List<String> broken = RecordRules.problems(put); // names are built only for what is broken: keys are many
@@ -126,6 +133,18 @@ final class InvariantCheck {
         }
         String name = object != null ? object : kind + " " + id;
         return broken.stream().map(rule -> new Violation(line, name, rule, false)).toList();
+    }
+
+    private List<Violation> audit(AuditEntry a, long line) {
+        String object = "audit " + a.id();
+        List<String> broken = RecordRules.problems(new Change.PutAudit(a));
+        if (a.id() <= 0) {
+            broken.add("id " + a.id() + " is not positive");
+        } else if (!auditIds.add(a.id())) {
+            broken.add("a second audit entry with id " + a.id());
+        }
+        refer(organization(line, object, a.orgId()));
+        return broken.stream().map(rule -> new Violation(line, object, rule, false)).toList();
     }
 
     /** A reference that does not hold yet waits for the rest of the records. */

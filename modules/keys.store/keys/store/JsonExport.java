@@ -3,8 +3,10 @@ package keys.store;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.Organization;
@@ -19,12 +21,16 @@ import keys.json.JsonWriter;
  * The export format (interface §4): JSON Lines, a {@code meta} line first, then every record
  * parents first and by id, each object with {@code type} first and every field of its record.
  * Ids and times are JSON numbers; enums are their wire names; tokens carry only their hash, and
- * {@code mintedBy} only when a token minted them.
+ * {@code mintedBy} only when a token minted them. Format 2 adds {@code lastAuditId} to the meta
+ * line and {@code audit} lines (last, by id) whose {@code data} is the stored object, secrets
+ * and all; a state that never had an audit entry is written as format 1, as 0.1.0 wrote it.
  * {@link JsonImport} reads exactly this; the field order here is part of the format, since an
  * import followed by an export must give the same bytes.
  */
 final class JsonExport {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The format 0.1.0 wrote: no audit entries, no audit id counter. */
+    static final int FORMAT_0_1 = 1;
 
     private JsonExport() {
     }
@@ -32,8 +38,13 @@ final class JsonExport {
     static void write(State state, OutputStream sink) throws IOException {
         BufferedOutputStream out = new BufferedOutputStream(sink, 1 << 16);
         JsonWriter w = new JsonWriter(1024);
-        w.beginObject().name("type").value("meta").name("format").value(FORMAT)
-                .name("lastId").value(state.lastId()).endObject();
+        boolean audited = state.lastAuditId() != 0;
+        w.beginObject().name("type").value("meta").name("format").value(audited ? FORMAT : FORMAT_0_1)
+                .name("lastId").value(state.lastId());
+        if (audited) {
+            w.name("lastAuditId").value(state.lastAuditId());
+        }
+        w.endObject();
         line(w, out);
         for (Change c : state.asChanges()) {
             switch (c) {
@@ -81,6 +92,12 @@ final class JsonExport {
                         .name("rateLimitCount").value(k.rateLimitCount()).name("rateLimitWindow").value(k.rateLimitWindow())
                         .name("browserSdkVersion").value(k.browserSdkVersion()).name("loaderOptions").value(k.loaderOptions())
                         .name("useCase").value(k.useCase() == null ? null : k.useCase().wire()).endObject();
+                case Change.PutAudit(AuditEntry a) -> w.beginObject().name("type").value("audit")
+                        .name("id").value(a.id()).name("orgId").value(a.orgId()).name("event").value(a.event())
+                        .name("actorId").value(a.actorId()).name("ipAddress").value(a.ipAddress())
+                        .name("targetObject").value(a.targetObject()).name("targetUserId").value(a.targetUserId())
+                        .name("data").rawValue(a.data().getBytes(StandardCharsets.UTF_8))
+                        .name("createdMicros").value(a.createdMicros()).endObject();
                 default -> throw new IllegalStateException("asChanges() returned a non-put change: " + c);
             }
             line(w, out);

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.OrgRole;
@@ -24,6 +26,7 @@ import keys.domain.UseCase;
 import keys.domain.User;
 import keys.json.Json;
 import keys.json.JsonParseException;
+import keys.json.JsonWriter;
 
 /**
  * Reads what {@link JsonExport} writes, strictly: every field present with its type, no unknown
@@ -60,6 +63,7 @@ final class JsonImport {
         List<Change> changes = new ArrayList<>();
         InvariantCheck rules = new InvariantCheck();
         long lastId = -1;
+        long lastAuditId = 0;
         long lineNo = 0;
         long blank = 0; // the first blank line of the current run: fine at the end of the file only
         for (byte[] line; (line = nextLine(in, lineNo + 1)) != null; ) {
@@ -78,11 +82,17 @@ final class JsonImport {
                     throw new ImportFormatException(1, "the first line must be the meta line, not type " + type);
                 }
                 long format = f.number("format");
-                if (format != JsonExport.FORMAT) {
+                if (format != JsonExport.FORMAT && format != JsonExport.FORMAT_0_1) {
                     throw new ImportFormatException(1, "export format " + format + " (this release reads "
                             + JsonExport.FORMAT + ")");
                 }
                 lastId = f.number("lastId");
+                if (format != JsonExport.FORMAT_0_1) {
+                    lastAuditId = f.number("lastAuditId");
+                    if (lastAuditId <= 0) {
+                        throw new ImportFormatException(1, "format " + format + " needs a positive lastAuditId");
+                    }
+                }
                 f.end();
                 continue;
             }
@@ -100,7 +110,11 @@ final class JsonImport {
             throw new ImportFormatException(1, "lastId " + lastId + " is below the highest id in the file ("
                     + state.lastId() + ")");
         }
-        return state.withLastId(lastId);
+        if (lastAuditId < state.lastAuditId()) {
+            throw new ImportFormatException(1, "lastAuditId " + lastAuditId + " is below the highest audit id in the"
+                    + " file (" + state.lastAuditId() + ")");
+        }
+        return state.withLastId(lastId).withLastAuditId(lastAuditId);
     }
 
     /** Stops the import at the first rule the API would have kept, naming its line. */
@@ -143,6 +157,9 @@ final class JsonImport {
                         f.string("label"), f.string("publicKey"), f.string("secretKey"), f.bool("active"),
                         f.number("createdMicros"), f.integer("rateLimitCount"), f.integer("rateLimitWindow"),
                         f.string("browserSdkVersion"), f.integer("loaderOptions"), f.useCase("useCase")));
+                case "audit" -> new Change.PutAudit(new AuditEntry(f.number("id"), f.number("orgId"),
+                        f.integer("event"), f.number("actorId"), f.string("ipAddress"), f.number("targetObject"),
+                        f.number("targetUserId"), f.object("data"), f.number("createdMicros")));
                 default -> throw new ImportFormatException(lineNo, "unknown type " + type);
             };
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -225,6 +242,14 @@ final class JsonImport {
                 throw new ImportFormatException(line, name + " " + v + " is out of range");
             }
             return (int) v;
+        }
+
+        /** A JSON object, kept as the exact text the export writes for it. */
+        String object(String name) {
+            if (!(take(name) instanceof Map<?, ?> map)) {
+                throw new ImportFormatException(line, name + " must be an object");
+            }
+            return new String(JsonWriter.encode(map), StandardCharsets.UTF_8);
         }
 
         boolean bool(String name) {

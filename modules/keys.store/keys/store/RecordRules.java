@@ -3,6 +3,8 @@ package keys.store;
 import java.util.ArrayList;
 import java.util.List;
 
+import keys.domain.AuditEntry;
+import keys.domain.AuditEvent;
 import keys.domain.ClientKey;
 import keys.domain.LoaderOption;
 import keys.domain.Member;
@@ -73,6 +75,15 @@ final class RecordRules {
                 }
             }
             case Change.PutKey(ClientKey k) -> key(out, k);
+            case Change.PutAudit(AuditEntry a) -> {
+                // Structural only: what an entry names may be long deleted.
+                if (AuditEvent.byId(a.event()).isEmpty()) {
+                    out.add("event " + a.event() + " is not an audit event keys writes");
+                }
+                if (a.actorId() < 0 || a.targetObject() < 0 || a.targetUserId() < 0) {
+                    out.add("actorId, targetObject and targetUserId must not be negative");
+                }
+            }
             default -> throw new IllegalArgumentException("not a put: " + put);
         }
         return out;

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A snapshot: the live state after record {@code seq}, in the log's framing (magic KEYSNAP).
- * Frame 0 is a meta record (seq covered, lastId), frames 1..n carry the state's changes in
+ * Frame 0 is a meta record (seq covered, lastId, and from format 2 lastAuditId), frames 1..n carry the state's changes in
  * chunks, and a last end record gives the count of chunks and changes: a snapshot without it is
  * incomplete. It is written to a temp file, synced, then renamed, so a complete name always
  * means a complete file; a damaged one is therefore corruption, never a torn write.
@@ -18,7 +18,9 @@ final class SnapshotFile {
     private static final int KIND_META = 1;
     private static final int KIND_CHANGES = 2;
     private static final int KIND_END = 3;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /** The format 0.1.0 wrote: no audit id counter. */
+    private static final int FORMAT_0_1 = 1;
     private static final int CHUNK_CHANGES = 4096;
     private static final int CHUNK_BYTES = LogFormat.MAX_PAYLOAD / 4;
 
@@ -42,6 +44,7 @@ final class SnapshotFile {
             meta.u8(FORMAT);
             meta.varLong(seq);
             meta.varLong(state.lastId());
+            meta.varLong(state.lastAuditId());
             long frameSeq = 0;
             enc.append(frameSeq++, meta.toByteArray());
             long chunks = 0;
@@ -93,14 +96,18 @@ final class SnapshotFile {
             PayloadReader meta = new PayloadReader(f.payload(), 0, f.payload().length);
             long seq;
             long lastId;
+            long lastAuditId = 0;
             try {
                 expectKind(meta, KIND_META);
                 int format = meta.u8();
-                if (format != FORMAT) {
+                if (format != FORMAT && format != FORMAT_0_1) {
                     throw new PayloadFormatException("snapshot format " + format + " (this release reads " + FORMAT + ")");
                 }
                 seq = meta.varLong();
                 lastId = meta.varLong();
+                if (format >= 2) {
+                    lastAuditId = meta.varLong();
+                }
             } catch (PayloadFormatException e) {
                 throw new StoreCorruptException(file, f.offset(), e.getMessage());
             }
@@ -139,7 +146,7 @@ final class SnapshotFile {
                 }
                 break;
             }
-            State state = State.empty().apply(changes).withLastId(lastId);
+            State state = State.empty().apply(changes).withLastId(lastId).withLastAuditId(lastAuditId);
             return new Loaded(seq, state, changes.size());
         }
     }

@@ -2,6 +2,7 @@ package keys.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.Organization;
@@ -27,7 +29,7 @@ import keys.domain.User;
 public final class State {
     private static final State EMPTY = new State(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, Map.of());
 
     final long lastId;
     final Map<Long, Organization> orgs;
@@ -52,6 +54,9 @@ public final class State {
     /** Every key of an organization by id: a page over most of an org's projects is read from here. */
     final Map<Long, KeyList> keysByOrg;
     final long keyCount;
+    /** The highest audit entry id ever allocated: audit entries count on their own. */
+    final long lastAuditId;
+    final Map<Long, AuditLog> auditByOrg;
 
     State(long lastId, Map<Long, Organization> orgs, Map<String, Long> orgBySlug,
           Map<Long, Team> teams, Map<String, Long> teamBySlug, Map<Long, IdSet> teamsByOrg,
@@ -60,7 +65,7 @@ public final class State {
           Map<Long, Member> members, Map<String, Long> memberByOrgUser, Map<Long, IdSet> membersByOrg,
           Map<Long, IdSet> membersByUser, Map<Long, Token> tokens, Map<String, Long> tokenByHash,
           Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, Map<Long, KeyList> keysByOrg,
-          long keyCount) {
+          long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg) {
         this.lastId = lastId;
         this.orgs = orgs;
         this.orgBySlug = orgBySlug;
@@ -83,6 +88,8 @@ public final class State {
         this.keysByProject = keysByProject;
         this.keysByOrg = keysByOrg;
         this.keyCount = keyCount;
+        this.lastAuditId = lastAuditId;
+        this.auditByOrg = auditByOrg;
     }
 
     public static State empty() {
@@ -104,6 +111,17 @@ public final class State {
     public State withLastId(long id) {
         StateBuilder builder = new StateBuilder(this);
         builder.raiseLastId(id);
+        return builder.build();
+    }
+
+    /** The highest audit entry id ever allocated; never decreases. */
+    public long lastAuditId() {
+        return lastAuditId;
+    }
+
+    public State withLastAuditId(long id) {
+        StateBuilder builder = new StateBuilder(this);
+        builder.raiseLastAuditId(id);
         return builder.build();
     }
 
@@ -279,7 +297,24 @@ public final class State {
         return KeyMerge.run(this, query);
     }
 
-    /** The whole live state as puts, parents first, each kind by id: replaying them rebuilds it. */
+    // Audit log
+
+    /** An organization's audit entries as {@code q} selects them. */
+    public List<AuditEntry> auditEntries(long orgId, AuditQuery q) {
+        AuditLog log = auditByOrg.get(orgId);
+        return log == null ? List.of() : log.query(orgId, q);
+    }
+
+    /** How many audit entries an organization has. */
+    public int auditCount(long orgId) {
+        AuditLog log = auditByOrg.get(orgId);
+        return log == null ? 0 : log.size();
+    }
+
+    /**
+     * The whole live state as puts, parents first, each kind by id, audit entries last: replaying
+     * them rebuilds it (with {@link #withLastId} and {@link #withLastAuditId} for the counters).
+     */
     public List<Change> asChanges() {
         List<Change> out = new ArrayList<>();
         organizations().forEach(o -> out.add(new Change.PutOrganization(o)));
@@ -295,6 +330,12 @@ public final class State {
         }
         allKeys.sort(Comparator.comparingLong(ClientKey::id));
         allKeys.forEach(k -> out.add(new Change.PutKey(k)));
+        List<AuditEntry> audit = new ArrayList<>();
+        for (Map.Entry<Long, AuditLog> e : auditByOrg.entrySet()) {
+            audit.addAll(Arrays.asList(e.getValue().rows(e.getKey())));
+        }
+        audit.sort(Comparator.comparingLong(AuditEntry::id));
+        audit.forEach(a -> out.add(new Change.PutAudit(a)));
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.Organization;
@@ -20,6 +21,10 @@ import keys.domain.User;
 final class StateBuilder {
     private long lastId;
     private long keyCount;
+    private long lastAuditId;
+    private final CowMap<Long, AuditLog> auditByOrg;
+    /** Audit entries added so far, by organization, merged into its log at {@link #build()}. */
+    private final Map<Long, List<AuditEntry>> auditAdded = new HashMap<>();
     private final CowMap<Long, Organization> orgs;
     private final CowMap<String, Long> orgBySlug;
     private final CowMap<Long, Team> teams;
@@ -67,6 +72,8 @@ final class StateBuilder {
         tokensByUser = new CowMap<>(s.tokensByUser);
         keysByProject = new CowMap<>(s.keysByProject);
         keysByOrg = new CowMap<>(s.keysByOrg);
+        lastAuditId = s.lastAuditId;
+        auditByOrg = new CowMap<>(s.auditByOrg);
     }
 
     void apply(List<Change> changes) {
@@ -91,6 +98,7 @@ final class StateBuilder {
             case Change.DeleteToken c -> deleteToken(c.id());
             case Change.PutKey c -> putKey(c.key());
             case Change.DeleteKey c -> deleteKey(c.projectId(), c.id());
+            case Change.PutAudit c -> putAudit(c.entry());
         }
     }
 
@@ -98,14 +106,25 @@ final class StateBuilder {
         lastId = Math.max(lastId, id);
     }
 
+    void raiseLastAuditId(long id) {
+        lastAuditId = Math.max(lastAuditId, id);
+    }
+
     State build() {
         finish(projectEdits, keysByProject);
         finish(orgEdits, keysByOrg);
+        for (Map.Entry<Long, List<AuditEntry>> e : auditAdded.entrySet()) {
+            AuditLog log = auditByOrg.get(e.getKey());
+            AuditEntry[] added = e.getValue().toArray(AuditEntry[]::new);
+            auditByOrg.put(e.getKey(), (log == null ? AuditLog.EMPTY : log).with(added, added.length));
+        }
+        auditAdded.clear();
         return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
-                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount);
+                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount,
+                lastAuditId, auditByOrg.build());
     }
 
     private static void finish(Map<Long, KeyListEditor> edits, CowMap<Long, KeyList> lists) {
@@ -148,6 +167,8 @@ final class StateBuilder {
         orgBySlug.remove(o.slug());
         orgEdits.remove(id);
         keysByOrg.remove(id);
+        auditAdded.remove(id);
+        auditByOrg.remove(id);
     }
 
     private void putTeam(Team t) {
@@ -302,6 +323,14 @@ final class StateBuilder {
         Project p = projects.get(projectId);
         if (p != null) {
             orgEditor(p.orgId()).remove(id);
+        }
+    }
+
+    /** An entry of an organization that is gone (or never was) has nothing to go with: it is dropped. */
+    private void putAudit(AuditEntry e) {
+        raiseLastAuditId(e.id());
+        if (orgs.get(e.orgId()) != null) {
+            auditAdded.computeIfAbsent(e.orgId(), k -> new ArrayList<>()).add(e);
         }
     }
 

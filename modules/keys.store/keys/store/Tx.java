@@ -11,11 +11,13 @@ import java.util.List;
 public final class Tx {
     private final State state;
     private long lastId;
+    private long lastAuditId;
     private final List<Change> changes = new ArrayList<>();
 
     Tx(State state) {
         this.state = state;
         this.lastId = state.lastId();
+        this.lastAuditId = state.lastAuditId();
     }
 
     /** The latest state, including writes not yet durable; not this body's own changes. */
@@ -25,6 +27,11 @@ public final class Tx {
 
     public long nextId() {
         return ++lastId;
+    }
+
+    /** The next audit entry id: audit entries have their own counter. */
+    public long nextAuditId() {
+        return ++lastAuditId;
     }
 
     public void add(Change change) {

@@ -8,11 +8,11 @@ import java.util.stream.Stream;
 /**
  * {@code ./build.sh bench}: every benchmark, one JSON object per measurement on stdout, then a
  * table. Nothing here asserts a time; each figure sits beside its ceiling measured in the same run.
- * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed.
+ * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed, testmode, audit.
  */
 public final class Bench {
     private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup", "create", "embed",
-            "testmode");
+            "testmode", "audit");
 
     private Bench() {
     }
@@ -60,6 +60,9 @@ public final class Bench {
         }
         if (only.isEmpty() || only.contains("testmode")) {
             TestModeBench.run(json, table);
+        }
+        if (only.isEmpty() || only.contains("audit")) {
+            AuditBench.run(json, table);
         }
         printTable(table);
     }

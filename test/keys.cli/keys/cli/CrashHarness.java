@@ -99,8 +99,9 @@ public final class CrashHarness {
         KeysProcess server = null;
         try (http) {
             server = serve(FSYNC[0], true);
-            CrashLedger ledger = new CrashLedger(CrashView.projects(http, server.url, ADMIN),
-                    CrashView.keys(http, server.url, ADMIN));
+            List<CrashLedger.SeenKey> initialKeys = CrashView.keys(http, server.url, ADMIN);
+            List<CrashLedger.SeenProject> initialProjects = CrashView.projects(http, server.url, ADMIN);
+            CrashLedger ledger = new CrashLedger(initialProjects, initialKeys);
             int done = 0;
             for (int c = 0; c < config.cycles() && System.nanoTime() < deadline; c++) {
                 String mode = FSYNC[c % 2];
@@ -115,7 +116,10 @@ public final class CrashHarness {
                     killDuringStartup(label, FSYNC[(c + 1) % 2]);
                 }
                 server = serve(FSYNC[(c + 1) % 2], false);
-                ledger.verify(label, CrashView.projects(http, server.url, ADMIN), CrashView.keys(http, server.url, ADMIN));
+                List<CrashLedger.SeenKey> keys = CrashView.keys(http, server.url, ADMIN);
+                ledger.verify(label, CrashView.projects(http, server.url, ADMIN), keys);
+                damage.addAll(CrashAudit.violations(label, initialProjects, initialKeys, keys,
+                        CrashView.auditNotes(http, server.url, ADMIN)));
                 byFsync.merge(mode, 1, Integer::sum);
                 done++;
                 log.println("crash " + label + ": killed after " + delay + " ms; acknowledged " + ledger.acknowledged

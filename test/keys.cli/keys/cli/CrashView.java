@@ -41,7 +41,23 @@ final class CrashView {
         return out;
     }
 
+    /** The notes of the demo organization's audit log, newest first. */
+    static List<String> auditNotes(HttpClient http, String url, String token) throws IOException, InterruptedException {
+        List<String> out = new ArrayList<>();
+        for (Map<?, ?> row : all(http, url + "/api/0/organizations/demo/audit-logs/?per_page=100", token,
+                body -> (List<?>) ((Map<?, ?>) body).get("rows"))) {
+            out.add((String) row.get("note"));
+        }
+        return out;
+    }
+
     private static List<Map<?, ?>> all(HttpClient http, String first, String token)
+            throws IOException, InterruptedException {
+        return all(http, first, token, body -> (List<?>) body);
+    }
+
+    private static List<Map<?, ?>> all(HttpClient http, String first, String token,
+                                       java.util.function.Function<Object, List<?>> rows)
             throws IOException, InterruptedException {
         List<Map<?, ?>> out = new ArrayList<>();
         String next = first;
@@ -55,7 +71,7 @@ final class CrashView {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + next + " answered " + r.statusCode() + " " + r.body());
             }
-            for (Object o : (List<?>) Json.parse(r.body())) {
+            for (Object o : rows.apply(Json.parse(r.body()))) {
                 out.add((Map<?, ?>) o);
             }
             Matcher m = NEXT.matcher(r.headers().firstValue("Link").orElse(""));

@@ -31,10 +31,18 @@ final class SchemaChecker {
      * The shared Sentry subset, copied beside the tests (found through {@code -Dkeys.root}, which
      * build.sh sets, else from the working directory).
      */
-    @SuppressWarnings("unchecked")
     static SchemaChecker sentryClientKeys() {
-        Path file = Path.of(System.getProperty("keys.root", "."), "test", "keys.http", "keys", "http",
-                "sentry-client-keys.openapi.json");
+        return load("sentry-client-keys.openapi.json");
+    }
+
+    /** Our own schema of the audit log, for which Sentry publishes none. */
+    static SchemaChecker keysAuditLog() {
+        return load("keys-audit-log.openapi.json");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SchemaChecker load(String name) {
+        Path file = Path.of(System.getProperty("keys.root", "."), "test", "keys.http", "keys", "http", name);
         try {
             return new SchemaChecker((Map<String, Object>) Json.parse(Files.readAllBytes(file)));
         } catch (IOException e) {

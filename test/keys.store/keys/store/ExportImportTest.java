@@ -114,7 +114,7 @@ class ExportImportTest {
                 + "\"openMembership\":true,\"relayDsnEndpoint\":null}\n";
         assertRefused("", 0, "empty");
         assertRefused(org, 1, "meta");
-        assertRefused(meta.replace(":1,", ":2,"), 1, "format 2");
+        assertRefused(meta.replace(":1,", ":3,"), 1, "format 3");
         assertRefused(meta + "{nope\n", 2, "JSON");
         assertRefused(meta + org.replace("\"a\",", "\"a\",\"extra\":1,"), 2, "unknown field");
         assertRefused(meta + org.replace("\"id\":1", "\"id\":\"1\""), 2, "id");

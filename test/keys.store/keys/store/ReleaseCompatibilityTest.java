@@ -67,6 +67,32 @@ class ReleaseCompatibilityTest {
     }
 
     @Test
+    void directoriesWrittenBy010TakeAuditEntriesThatSurviveCompaction() throws IOException {
+        for (String dir : new String[] {"log-only", "snapshot"}) {
+            Path copy = Fixtures.copy(fixture(dir), tmp.resolve("audit-" + dir));
+            Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            long org;
+            long lastId;
+            try (Store store = Store.open(copy, Fixtures.FAST)) {
+                assertEquals(0, store.state().lastAuditId(), dir);
+                org = store.state().organizations().getFirst().id();
+                lastId = store.state().lastId();
+                store.write(tx -> {
+                    tx.add(new Change.PutAudit(new keys.domain.AuditEntry(tx.nextAuditId(), org,
+                            keys.domain.AuditEvent.ORG_EDIT.id(), 0, null, org, 0, "{}", 5)));
+                    return null;
+                });
+                store.compact();
+            }
+            try (Store store = Store.open(copy, Fixtures.FAST)) {
+                assertEquals(1, store.state().auditCount(org), dir);
+                assertEquals(1, store.state().lastAuditId(), dir);
+                assertEquals(lastId, store.state().lastId(), dir);
+            }
+        }
+    }
+
+    @Test
     void anExportWrittenBy010ImportsAndExportsToTheSameBytes() throws IOException {
         byte[] exported010 = Files.readAllBytes(fixture("export.jsonl"));
         assertFalse(new String(exported010, StandardCharsets.UTF_8).contains("mintedBy"));

@@ -35,6 +35,7 @@ final class StateModel {
             case Change.PutMember c -> put(members, c.member().id(), c.member());
             case Change.PutToken c -> put(tokens, c.token().id(), c.token());
             case Change.PutKey c -> put(keys, c.key().id(), c.key());
+            case Change.PutAudit c -> { } // audit entries are AuditStoreTest's
             case Change.DeleteOrganization c -> {
                 if (orgs.remove(c.id()) != null) {
                     members.values().removeIf(m -> m.orgId() == c.id());
