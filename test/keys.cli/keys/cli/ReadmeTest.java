@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import keys.testing.ReadmeBlocks;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +19,8 @@ class ReadmeTest {
 
     @Test
     void firstFiveMinutesWorksAsPrinted() throws Exception {
-        Path root = Path.of(System.getProperty("keys.root", "."));
-        String readme = Files.readString(root.resolve("README.md"));
-        int section = readme.indexOf("## First five minutes");
-        assertTrue(section >= 0, "README has no First five minutes section");
-        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
-        String block = readme.substring(start, readme.indexOf("```", start));
+        Path root = ReadmeBlocks.root();
+        String block = ReadmeBlocks.first("## First five minutes", "bash");
         int port = KeysProcess.freePort();
         String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
                 + root.toAbsolutePath() + "\n"
