@@ -29,4 +29,14 @@ public final class ReadmeBlocks {
         int start = fenced + fence.length();
         return readme.substring(start, readme.indexOf("```", start));
     }
+
+    /**
+     * A bash script that runs {@code commands} (a bash block, edited as the test needs) from the
+     * checkout, stops at the first failure, waits for what they started in the background, and
+     * kills whatever is still running when it exits.
+     */
+    public static String bashScript(String commands) {
+        return "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
+                + root().toAbsolutePath() + "\n" + commands + "\nwait\n";
+    }
 }

@@ -19,15 +19,11 @@ class ReadmeTest {
 
     @Test
     void firstFiveMinutesWorksAsPrinted() throws Exception {
-        Path root = ReadmeBlocks.root();
-        String block = ReadmeBlocks.first("## First five minutes", "bash");
         int port = KeysProcess.freePort();
-        String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
-                + root.toAbsolutePath() + "\n"
-                + block.replace("9000", Integer.toString(port))
-                        .replace("/tmp/keys-demo", tmp.resolve("demo").toString())
-                        .replace("keys health", "keys health --listen 127.0.0.1:" + port)
-                + "\nwait\n";
+        String script = ReadmeBlocks.bashScript(ReadmeBlocks.first("## First five minutes", "bash")
+                .replace("9000", Integer.toString(port))
+                .replace("/tmp/keys-demo", tmp.resolve("demo").toString())
+                .replace("keys health", "keys health --listen 127.0.0.1:" + port));
         Path file = tmp.resolve("five-minutes.sh");
         Files.writeString(file, script);
         for (int run = 1; run <= 2; run++) { // twice: the block starts from a clean directory, as a reader repeats it

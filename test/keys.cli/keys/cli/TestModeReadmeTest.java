@@ -19,13 +19,10 @@ class TestModeReadmeTest {
 
     @Test
     void theShellExampleWorksAsPrinted() throws Exception {
-        Path root = ReadmeBlocks.root();
-        String block = ReadmeBlocks.first("## Test with keys", "bash");
-        String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
-                + root.toAbsolutePath() + "\n"
-                + block.replace("/tmp/keys-ready.json", tmp.resolve("ready.json").toString())
-                        .replace("build/image/bin/keys", KeysProcess.launcher().toAbsolutePath().toString())
-                + "\nwait\necho EXAMPLE-OK\n";
+        String script = ReadmeBlocks.bashScript(ReadmeBlocks.first("## Test with keys", "bash")
+                .replace("/tmp/keys-ready.json", tmp.resolve("ready.json").toString())
+                .replace("build/image/bin/keys", KeysProcess.launcher().toAbsolutePath().toString()))
+                + "echo EXAMPLE-OK\n";
         Path file = tmp.resolve("test-mode.sh");
         Files.writeString(file, script);
         Process p = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true)
