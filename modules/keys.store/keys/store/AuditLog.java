@@ -70,7 +70,7 @@ final class AuditLog {
     }
 
     int size() {
-        return ends.length == 0 ? 0 : ends[ends.length - 1];
+        return ChunkEnds.size(ends);
     }
 
     AuditEntry get(long orgId, int index) {
@@ -163,7 +163,7 @@ final class AuditLog {
             int at = countBefore(sorted[0]);
             keep = at == 0 ? 0 : chunkOf(at - 1);
         }
-        int from = keep == 0 ? 0 : ends[keep - 1];
+        int from = start(keep);
         AuditEntry[] tail = new AuditEntry[n - from + count];
         for (int i = from; i < n; i++) {
             tail[i - from] = get(0, i); // the columns hold no org id; Chunk.of drops it again
@@ -232,32 +232,14 @@ final class AuditLog {
     }
 
     private int start(int chunk) {
-        return chunk == 0 ? 0 : ends[chunk - 1];
+        return ChunkEnds.start(ends, chunk);
     }
 
     private int chunkOf(int index) {
-        if (index < 0 || index >= size()) {
-            throw new IndexOutOfBoundsException(index);
-        }
-        int lo = 0, hi = ends.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ends[mid] <= index) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return ChunkEnds.chunkOf(ends, index);
     }
 
     private static int[] ends(Chunk[] chunks) {
-        int[] ends = new int[chunks.length];
-        int n = 0;
-        for (int i = 0; i < chunks.length; i++) {
-            n += chunks[i].size();
-            ends[i] = n;
-        }
-        return ends;
+        return ChunkEnds.of(chunks.length, c -> chunks[c].size());
     }
 }

@@ -209,7 +209,8 @@ final class InvariantCheck {
         });
     }
 
-    private static long idOf(Change put) {
+    /** The id of the record a put writes. */
+    static long idOf(Change put) {
         return switch (put) {
             case Change.PutOrganization(Organization o) -> o.id();
             case Change.PutUser(User u) -> u.id();

@@ -39,7 +39,7 @@ final class KeyList extends AbstractList<ClientKey> implements RandomAccess {
 
     @Override
     public int size() {
-        return ends.length == 0 ? 0 : ends[ends.length - 1];
+        return ChunkEnds.size(ends);
     }
 
     @Override
@@ -133,24 +133,12 @@ final class KeyList extends AbstractList<ClientKey> implements RandomAccess {
     }
 
     private int start(int chunk) {
-        return chunk == 0 ? 0 : ends[chunk - 1];
+        return ChunkEnds.start(ends, chunk);
     }
 
     /** The chunk holding global position {@code index}. */
     private int chunkOf(int index) {
-        if (index < 0 || index >= size()) {
-            throw new IndexOutOfBoundsException(index);
-        }
-        int lo = 0, hi = ends.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ends[mid] <= index) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return ChunkEnds.chunkOf(ends, index);
     }
 
     /** The chunk an id belongs in: the last whose first id is at most {@code id} (or the first). */
@@ -168,13 +156,7 @@ final class KeyList extends AbstractList<ClientKey> implements RandomAccess {
     }
 
     private static int[] ends(ClientKey[][] chunks) {
-        int[] ends = new int[chunks.length];
-        int n = 0;
-        for (int i = 0; i < chunks.length; i++) {
-            n += chunks[i].length;
-            ends[i] = n;
-        }
-        return ends;
+        return ChunkEnds.of(chunks.length, c -> chunks[c].length);
     }
 
     static int search(ClientKey[] keys, int length, long id) {

@@ -38,18 +38,14 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock compactLock = new ReentrantLock();
 
+    private final LogWriter log; // guarded by writeLock
+
     // Guarded by writeLock.
-    private State latest;
-    private long lastSeq;
-    private Segment segment;
-    private volatile boolean closed; // written under writeLock; read without it by isOpen()
+    private volatile boolean closed; // read without the lock by isOpen()
     private Thread compactor;
     private long noAutoCompactionBefore;
 
-    // Read by stats() without the lock.
-    private volatile long statsLastSeq;
-    private volatile long snapshotSeq;
-    private volatile long logBytes;
+    private volatile long snapshotSeq; // read by stats() without the lock
 
     private Store(Path dir, StoreOptions options, Closeable lock, TailRepair repair, Recovery.Result r, Segment segment) {
         this.dir = dir;
@@ -57,17 +53,13 @@ public final class Store implements AutoCloseable {
         this.io = options.channels();
         this.lock = lock;
         this.repair = repair;
-        this.latest = r.state();
-        this.lastSeq = r.lastSeq();
-        this.segment = segment;
-        this.statsLastSeq = r.lastSeq();
         this.snapshotSeq = r.snapshotSeq();
-        this.logBytes = segment.encoder.position();
         this.noAutoCompactionBefore = System.nanoTime(); // nanoTime has no fixed origin: never compare with 0
         this.health = new WriteHealth(this::resumeAfterFailure);
         this.commits = new GroupCommit(counters,
                 new GroupCommit.Tip(r.lastSeq(), r.state(), segment.channel(), segment.encoder.position()),
                 options.fsync() == FsyncPolicy.BATCH, health::failed);
+        this.log = new LogWriter(r.state(), r.lastSeq(), segment, options.fsync(), counters, commits, health);
     }
 
     /**
@@ -163,12 +155,13 @@ public final class Store implements AutoCloseable {
         writeLock.lock();
         try {
             ensureWritable();
-            Tx tx = new Tx(latest);
+            Tx tx = new Tx(log.latest());
             result = body.apply(tx);
             if (tx.changes().isEmpty()) {
                 ticket = commits.ticket(); // the body may have read writes not yet durable
             } else {
-                ticket = append(tx);
+                ticket = log.append(tx);
+                maybeCompactInBackground();
             }
         } finally {
             writeLock.unlock();
@@ -188,83 +181,26 @@ public final class Store implements AutoCloseable {
      * @throws StoreUnavailableException the store is closed
      */
     public void replaceState(State state) {
-        if (!(segment.channel() instanceof MemoryLogChannel memory)) {
+        if (!(log.segment().channel() instanceof MemoryLogChannel memory)) {
             throw new IllegalStateException("only an in-memory store can have its state replaced");
         }
         writeLock.lock();
         try {
             ensureWritable();
-            long seq = lastSeq + 1;
-            memory.replacedAt(seq);
-            lastSeq = seq;
-            latest = state;
-            statsLastSeq = seq;
-            GroupCommit.Tip tip = new GroupCommit.Tip(seq, state, segment.channel(), segment.encoder.position());
-            commits.appended(tip);
-            commits.publish(tip);
+            log.replace(memory, state);
         } finally {
             writeLock.unlock();
         }
     }
 
-    /** Under the write lock: apply, append, then sync or hand over to group commit. */
-    private GroupCommit.Ticket append(Tx tx) {
-        State next = latest.apply(tx.changes());
-        if (tx.lastIdAllocated() > next.lastId()) {
-            next = next.withLastId(tx.lastIdAllocated());
-        }
-        byte[] payload = ChangeCodec.encode(next.lastId(), tx.changes());
-        long seq = lastSeq + 1;
-        try {
-            counters.appended(segment.encoder.append(seq, payload));
-        } catch (IOException e) {
-            commits.fail(e);
-            throw health.unavailable();
-        }
-        lastSeq = seq;
-        latest = next;
-        statsLastSeq = seq;
-        logBytes = segment.encoder.position();
-        GroupCommit.Tip tip = new GroupCommit.Tip(seq, next, segment.channel(), logBytes);
-        GroupCommit.Ticket ticket = commits.appended(tip);
-        if (options.fsync() == FsyncPolicy.ALWAYS) {
-            try {
-                counters.force(segment.channel());
-            } catch (IOException | RuntimeException e) {
-                commits.fail(e);
-                throw health.unavailable();
-            }
-        }
-        if (options.fsync() != FsyncPolicy.BATCH) {
-            commits.publish(tip);
-        }
-        maybeCompactInBackground();
-        return ticket;
-    }
-
-    /**
-     * The way back from a full disk ({@link WriteHealth}): cuts the segment back to the end of the
-     * last acknowledged record, forces that, and takes writes again from there. Nothing after that
-     * point was acknowledged, and readers never saw it.
-     */
+    /** The way back from a full disk ({@link WriteHealth}), see {@link LogWriter#cutBackToDurable()}. */
     private void resumeAfterFailure() throws IOException {
         writeLock.lock();
         try {
             if (closed) {
                 throw new StoreUnavailableException(WriteStatus.SHUT);
             }
-            commits.exclusive(() -> {
-                GroupCommit.Tip last = commits.durable();
-                if (last.channel() != segment.channel()) {
-                    throw new IOException("the log moved to another segment after its last fsync");
-                }
-                segment = segment.truncatedTo(last.end(), counters);
-                lastSeq = last.seq();
-                latest = last.state();
-                statsLastSeq = lastSeq;
-                logBytes = last.end();
-                commits.resume(last);
-            });
+            log.cutBackToDurable();
         } finally {
             writeLock.unlock();
         }
@@ -282,7 +218,7 @@ public final class Store implements AutoCloseable {
     /** Under the write lock. A failed compaction waits a while before the next automatic try. */
     private void maybeCompactInBackground() {
         long threshold = options.compactThresholdBytes();
-        if (threshold <= 0 || logBytes < threshold || compactor != null && compactor.isAlive()
+        if (threshold <= 0 || log.logBytes() < threshold || compactor != null && compactor.isAlive()
                 || System.nanoTime() - noAutoCompactionBefore < 0) {
             return;
         }
@@ -331,13 +267,13 @@ public final class Store implements AutoCloseable {
             writeLock.lock();
             try {
                 ensureWritable();
-                if (lastSeq == snapshotSeq) {
+                seq = log.lastSeq();
+                if (seq == snapshotSeq) {
                     return;
                 }
-                seq = lastSeq;
-                state = latest;
-                if (segment.firstSeq <= seq) {
-                    rotate(seq, state);
+                state = log.latest();
+                if (log.segment().firstSeq <= seq) {
+                    log.rotate(dir, io);
                 }
             } finally {
                 writeLock.unlock();
@@ -354,35 +290,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /**
-     * Under the write lock: sync the segment (the records of a non-newest segment must all be
-     * durable, see {@link Recovery}), then switch to {@code log-<seq+1>}. Any failure here fails
-     * the store: appending on to the old segment would overlap a new one that may exist already.
-     */
-    private void rotate(long seq, State state) throws IOException {
-        commits.exclusive(() -> {
-            try {
-                counters.force(segment.channel());
-                commits.publish(new GroupCommit.Tip(seq, state, segment.channel(), segment.encoder.position()));
-                Segment next = Segment.create(dir, seq + 1, io);
-                Segment old = segment;
-                segment = next;
-                logBytes = next.encoder.position();
-                commits.rotated(new GroupCommit.Tip(seq, state, next.channel(), logBytes));
-                old.close();
-            } catch (IOException | RuntimeException e) {
-                commits.fail(e);
-                throw e;
-            }
-        });
-    }
-
     /** Counters for /metrics. */
     public StoreStats stats() {
-        long s = statsLastSeq;
+        long s = log.lastSeq();
         long snap = snapshotSeq;
         return new StoreStats(counters.records.get(), counters.bytes.get(), counters.fsyncs.get(),
-                counters.fsyncNanos.get(), Math.max(0, s - snap), logBytes, s, snap, counters.compactions.get(),
+                counters.fsyncNanos.get(), Math.max(0, s - snap), log.logBytes(), s, snap, counters.compactions.get(),
                 counters.compactionFailures.get(), counters.lastCompactionMillis.get());
     }
 
@@ -425,20 +338,12 @@ public final class Store implements AutoCloseable {
         writeLock.lock();
         try {
             if (commits.failure() == null) {
-                commits.exclusive(() -> {
-                    try {
-                        counters.force(segment.channel());
-                        commits.publish(new GroupCommit.Tip(lastSeq, latest, segment.channel(), segment.encoder.position()));
-                    } catch (IOException | RuntimeException e) {
-                        commits.fail(e);
-                        throw e;
-                    }
-                });
+                log.syncAll();
             }
         } finally {
             try {
                 commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
-                segment.close();
+                log.close();
             } finally {
                 writeLock.unlock();
                 compactLock.unlock();
@@ -454,7 +359,7 @@ public final class Store implements AutoCloseable {
         try {
             closed = true;
             commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
-            segment.close();
+            log.close();
         } finally {
             writeLock.unlock();
             lock.close();

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import keys.testing.ReadmeBlocks;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +19,11 @@ class ReadmeTest {
 
     @Test
     void firstFiveMinutesWorksAsPrinted() throws Exception {
-        Path root = Path.of(System.getProperty("keys.root", "."));
-        String readme = Files.readString(root.resolve("README.md"));
-        int section = readme.indexOf("## First five minutes");
-        assertTrue(section >= 0, "README has no First five minutes section");
-        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
-        String block = readme.substring(start, readme.indexOf("```", start));
         int port = KeysProcess.freePort();
-        String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
-                + root.toAbsolutePath() + "\n"
-                + block.replace("9000", Integer.toString(port))
-                        .replace("/tmp/keys-demo", tmp.resolve("demo").toString())
-                        .replace("keys health", "keys health --listen 127.0.0.1:" + port)
-                + "\nwait\n";
+        String script = ReadmeBlocks.bashScript(ReadmeBlocks.first("## First five minutes", "bash")
+                .replace("9000", Integer.toString(port))
+                .replace("/tmp/keys-demo", tmp.resolve("demo").toString())
+                .replace("keys health", "keys health --listen 127.0.0.1:" + port));
         Path file = tmp.resolve("five-minutes.sh");
         Files.writeString(file, script);
         for (int run = 1; run <= 2; run++) { // twice: the block starts from a clean directory, as a reader repeats it

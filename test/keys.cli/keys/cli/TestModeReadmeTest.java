@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import keys.testing.ReadmeBlocks;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +19,10 @@ class TestModeReadmeTest {
 
     @Test
     void theShellExampleWorksAsPrinted() throws Exception {
-        Path root = Path.of(System.getProperty("keys.root", "."));
-        String readme = Files.readString(root.resolve("README.md"));
-        int section = readme.indexOf("## Test with keys");
-        assertTrue(section >= 0, "README has no Test with keys section");
-        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
-        String block = readme.substring(start, readme.indexOf("```", start));
-        String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\ncd "
-                + root.toAbsolutePath() + "\n"
-                + block.replace("/tmp/keys-ready.json", tmp.resolve("ready.json").toString())
-                        .replace("build/image/bin/keys", KeysProcess.launcher().toAbsolutePath().toString())
-                + "\nwait\necho EXAMPLE-OK\n";
+        String script = ReadmeBlocks.bashScript(ReadmeBlocks.first("## Test with keys", "bash")
+                .replace("/tmp/keys-ready.json", tmp.resolve("ready.json").toString())
+                .replace("build/image/bin/keys", KeysProcess.launcher().toAbsolutePath().toString()))
+                + "echo EXAMPLE-OK\n";
         Path file = tmp.resolve("test-mode.sh");
         Files.writeString(file, script);
         Process p = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true)

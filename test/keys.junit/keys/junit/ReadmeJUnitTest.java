@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import keys.testing.ReadmeBlocks;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.console.ConsoleLauncher;
@@ -54,11 +56,7 @@ class ReadmeJUnitTest {
 
     /** The first Java block of the README's JUnit section. */
     static String example() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("keys.root", ".")).resolve("README.md"));
-        int section = readme.indexOf("### JUnit");
-        assertTrue(section >= 0, "README has no JUnit section");
-        int start = readme.indexOf("```java\n", section) + "```java\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
+        return ReadmeBlocks.first("### JUnit", "java");
     }
 
     private static String tool(String name) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import keys.testing.ReadmeBlocks;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +22,7 @@ class ReadmeEmbedTest {
 
     @Test
     void theEmbedExampleRunsAsPrinted() throws Exception {
-        Path root = Path.of(System.getProperty("keys.root", "."));
-        String readme = Files.readString(root.resolve("README.md"));
-        int section = readme.indexOf("## Embed");
-        assertTrue(section >= 0, "README has no Embed section");
-        int start = readme.indexOf("```java\n", section) + "```java\n".length();
-        String block = readme.substring(start, readme.indexOf("```", start));
+        String block = ReadmeBlocks.first("## Embed", "java");
         Path source = tmp.resolve("EmbedExample.java");
         Files.writeString(source, block.replace("/var/lib/keys", tmp.resolve("data").toString()));
         Path out = tmp.resolve("out.txt");

@@ -194,9 +194,7 @@ class BackupTest {
         State expected;
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             long project = Fixtures.seed(store);
-            for (int i = 0; i < 30; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, 30);
             store.compact();
             Fixtures.addKey(store, project);
             expected = store.state();

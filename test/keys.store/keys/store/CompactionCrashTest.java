@@ -53,13 +53,9 @@ class CompactionCrashTest {
             // A first compaction leaves an old snapshot and log for the second one to delete.
             try (Store store = Store.open(dir, Fixtures.FAST)) {
                 long project = Fixtures.seed(store);
-                for (int i = 0; i < 5; i++) {
-                    Fixtures.addKey(store, project);
-                }
+                Fixtures.addKeys(store, project, 5);
                 store.compact();
-                for (int i = 0; i < 5; i++) {
-                    Fixtures.addKey(store, project);
-                }
+                Fixtures.addKeys(store, project, 5);
             }
             Store store = Store.open(dir, Fixtures.FAST.withCompactionHook(crashAt(step, nth)));
             Fixtures.addKey(store, Fixtures.projectOf(store.state()));
@@ -90,9 +86,7 @@ class CompactionCrashTest {
         State before;
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             long project = Fixtures.seed(store);
-            for (int i = 0; i < 20; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, 20);
             store.compact();
             before = store.state();
             assertEquals(1, store.stats().compactions());
@@ -116,9 +110,7 @@ class CompactionCrashTest {
         State before;
         try (Store store = Store.open(dir, Fixtures.FAST.withCompactThresholdBytes(4096))) {
             long project = Fixtures.seed(store);
-            for (int i = 0; i < 200; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, 200);
             Fixtures.awaitCompaction(store);
             assertTrue(store.stats().compactions() > 0, "no compaction ran");
             assertEquals(0, store.stats().compactionFailures());

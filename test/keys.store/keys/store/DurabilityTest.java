@@ -77,11 +77,7 @@ class DurabilityTest {
             long project = Fixtures.seed(store);
             List<Thread> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                writers.add(Thread.ofPlatform().start(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        Fixtures.addKey(store, project);
-                    }
-                }));
+                writers.add(Thread.ofPlatform().start(() -> Fixtures.addKeys(store, project, perThread)));
             }
             for (Thread w : writers) {
                 w.join();

@@ -46,9 +46,7 @@ class FaultInjectionTest {
             Store store = Store.open(dir, StoreOptions.defaults().withFsync(policy).withChannels(disk));
             try {
                 long project = Fixtures.seed(store);
-                for (int i = 0; i < 3; i++) {
-                    Fixtures.addKey(store, project);
-                }
+                Fixtures.addKeys(store, project, 3);
                 acknowledged = store.state();
                 fault.arm.accept(disk);
                 assertThrows(StoreUnavailableException.class, () -> Fixtures.addKey(store, project));

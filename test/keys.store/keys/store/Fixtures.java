@@ -53,6 +53,13 @@ final class Fixtures {
         });
     }
 
+    /** {@code count} writes, each adding one key. */
+    static void addKeys(Store store, long projectId, int count) {
+        for (int i = 0; i < count; i++) {
+            addKey(store, projectId);
+        }
+    }
+
     /** Waits (up to a minute, so only a hang fails) for a background compaction to have finished. */
     static void awaitCompaction(Store store) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -21,9 +21,7 @@ class InMemoryStoreTest {
         try (Store other = Store.inMemory(Fixtures.FAST); Store memory = Store.inMemory(StoreOptions.defaults())) {
             assertNull(memory.directory());
             long project = Fixtures.seed(memory);
-            for (int i = 0; i < 100; i++) {
-                Fixtures.addKey(memory, project);
-            }
+            Fixtures.addKeys(memory, project, 100);
             assertEquals(100, memory.state().keys(project).size());
             assertEquals(101, memory.stats().records(), "every write was one record through the log path");
             assertTrue(memory.isOpen());

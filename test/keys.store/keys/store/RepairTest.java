@@ -136,9 +136,7 @@ class RepairTest {
         Path dir = tmp.resolve("snap");
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             long project = Fixtures.seed(store);
-            for (int i = 0; i < 50; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, 50);
             store.compact();
             Fixtures.addKey(store, project);
         }
@@ -160,13 +158,9 @@ class RepairTest {
         State before;
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             long project = Fixtures.seed(store);
-            for (int i = 0; i < 20; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, 20);
             store.compact();
-            for (int i = 0; i < 20; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, 20);
         }
         // A crash right after the second snapshot got its name leaves the older generation in place.
         Store store = Store.open(dir, Fixtures.FAST.withCompactionHook(step -> {

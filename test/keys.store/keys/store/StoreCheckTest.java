@@ -23,9 +23,7 @@ class StoreCheckTest {
         Path dir = tmp.resolve("data");
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             long project = Fixtures.seed(store);
-            for (int i = 0; i < keys; i++) {
-                Fixtures.addKey(store, project);
-            }
+            Fixtures.addKeys(store, project, keys);
         }
         return dir;
     }
