@@ -23,7 +23,10 @@ class InstallTest {
             "keys-server");
 
     @TempDir
-    Path tmp;
+    static Path tmp;
+
+    /** One install serves every test: it is the slow part (a full build into a fresh repository). */
+    private static Path installedRepo;
 
     @Test
     void mavenResolvesTheTopLibraryModuleWithEverythingBelowIt() throws Exception {
@@ -63,10 +66,13 @@ class InstallTest {
         assertTrue(resolved.stream().noneMatch(d -> d.startsWith("keys:keys-cli:")), "the CLI is no dependency: " + resolved);
     }
 
-    private Path install(Checkout live) throws Exception {
-        Path repo = tmp.resolve("repository");
-        live.build(Map.of("KEYS_M2_REPO", repo.toString()), "install");
-        return repo;
+    private static synchronized Path install(Checkout live) throws Exception {
+        if (installedRepo == null) {
+            Path into = tmp.resolve("repository");
+            live.build(Map.of("KEYS_M2_REPO", into.toString()), "install");
+            installedRepo = into;
+        }
+        return installedRepo;
     }
 
     /**
