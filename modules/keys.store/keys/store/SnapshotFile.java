@@ -117,38 +117,39 @@ final class SnapshotFile {
             // Each chunk is applied as soon as it is decoded: its change objects die young instead
             // of a million of them being held (and copied by the GC) until the end.
             StateBuilder builder = new StateBuilder(State.empty());
-            long changes = 0;
-            long chunks = 0;
-            while (true) {
-                f = frame(d);
-                if (f == null) {
-                    throw new StoreCorruptException(file, d.goodEnd(), "snapshot ends without its end record");
-                }
-                byte[] p = f.payload();
-                try {
+            long changes;
+            try (ChunkDecoder decoder = new ChunkDecoder(file, builder)) {
+                long chunks = 0;
+                while (true) {
+                    f = frame(d);
+                    if (f == null) {
+                        throw new StoreCorruptException(file, d.goodEnd(), "snapshot ends without its end record");
+                    }
+                    byte[] p = f.payload();
                     if (p.length > 0 && p[0] == KIND_CHANGES) {
-                        List<Change> chunk = ChangeCodec.decode(p, 1, p.length - 1).changes();
-                        builder.apply(chunk);
-                        changes += chunk.size();
+                        decoder.add(p, 1, f.offset());
                         chunks++;
                         continue;
                     }
-                    PayloadReader end = new PayloadReader(p, 0, p.length);
-                    expectKind(end, KIND_END);
-                    long wantChunks = end.varLong();
-                    long wantChanges = end.varLong();
-                    end.expectEnd();
-                    if (wantChunks != chunks || wantChanges != changes) {
-                        throw new PayloadFormatException("end record counts " + wantChunks + " chunks and "
-                                + wantChanges + " changes, the file holds " + chunks + " and " + changes);
+                    changes = decoder.finish();
+                    try {
+                        PayloadReader end = new PayloadReader(p, 0, p.length);
+                        expectKind(end, KIND_END);
+                        long wantChunks = end.varLong();
+                        long wantChanges = end.varLong();
+                        end.expectEnd();
+                        if (wantChunks != chunks || wantChanges != changes) {
+                            throw new PayloadFormatException("end record counts " + wantChunks + " chunks and "
+                                    + wantChanges + " changes, the file holds " + chunks + " and " + changes);
+                        }
+                    } catch (PayloadFormatException e) {
+                        throw new StoreCorruptException(file, f.offset(), e.getMessage());
                     }
-                } catch (PayloadFormatException e) {
-                    throw new StoreCorruptException(file, f.offset(), e.getMessage());
+                    if (frame(d) != null) {
+                        throw new StoreCorruptException(file, f.end(), "records after the end record");
+                    }
+                    break;
                 }
-                if (frame(d) != null) {
-                    throw new StoreCorruptException(file, f.end(), "records after the end record");
-                }
-                break;
             }
             builder.raiseLastId(lastId);
             builder.raiseLastAuditId(lastAuditId);
