@@ -37,7 +37,7 @@ final class HeapBench {
                 double perKey = heapPerKey(dir, keys, keys == 1_000_000 ? state -> keyQuery(json, table, state) : null);
                 double openSeconds = openSeconds(dir, OPENS);
                 Bench.emit(json, "store.open", openSeconds * 1000, "ms", "keys", keys, "median_of", OPENS,
-                        "load", Util.loadAverage());
+                        "load", Math.round(Util.loadAverage() * 100) / 100.0);
                 Bench.emit(json, "heap.per_key", perKey, "bytes", "keys", keys);
                 table.add(new String[] {"store open, " + keys + " keys", String.format("%.0f ms", openSeconds * 1000),
                         String.format("median of %d%s, load %.2f", OPENS, keys == 1_000_000 ? ", aim <= 500 ms" : "",
