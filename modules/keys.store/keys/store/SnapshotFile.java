@@ -87,7 +87,11 @@ final class SnapshotFile {
 
     /** Reads and checks a whole snapshot; any damage is a {@link StoreCorruptException}. */
     static Loaded read(Path file, long expectedSeq) throws IOException {
-        try (LogDecoder d = LogDecoder.open(file, LogFormat.SNAPSHOT_MAGIC, 0)) {
+        // Each chunk is applied as soon as it is decoded (on a second core): its change objects
+        // die young instead of a million of them being held (and copied by the GC) until the end.
+        StateBuilder builder = new StateBuilder(State.empty());
+        try (LogDecoder d = LogDecoder.open(file, LogFormat.SNAPSHOT_MAGIC, 0);
+             ChunkDecoder decoder = new ChunkDecoder(file, builder)) {
             LogDecoder.Frame f = frame(d);
             if (f == null) {
                 throw new StoreCorruptException(file, d.goodEnd(), "snapshot has no meta record");
@@ -114,42 +118,37 @@ final class SnapshotFile {
                 throw new StoreCorruptException(file, f.offset(), "snapshot covers seq " + seq + " but is named for "
                         + expectedSeq);
             }
-            // Each chunk is applied as soon as it is decoded: its change objects die young instead
-            // of a million of them being held (and copied by the GC) until the end.
-            StateBuilder builder = new StateBuilder(State.empty());
-            long changes;
-            try (ChunkDecoder decoder = new ChunkDecoder(file, builder)) {
-                long chunks = 0;
-                while (true) {
-                    f = frame(d);
-                    if (f == null) {
-                        throw new StoreCorruptException(file, d.goodEnd(), "snapshot ends without its end record");
-                    }
-                    byte[] p = f.payload();
+            long changes = 0;
+            long chunks = 0;
+            while (true) {
+                f = frame(d);
+                if (f == null) {
+                    throw new StoreCorruptException(file, d.goodEnd(), "snapshot ends without its end record");
+                }
+                byte[] p = f.payload();
+                try {
                     if (p.length > 0 && p[0] == KIND_CHANGES) {
                         decoder.add(p, 1, f.offset());
                         chunks++;
                         continue;
                     }
                     changes = decoder.finish();
-                    try {
-                        PayloadReader end = new PayloadReader(p, 0, p.length);
-                        expectKind(end, KIND_END);
-                        long wantChunks = end.varLong();
-                        long wantChanges = end.varLong();
-                        end.expectEnd();
-                        if (wantChunks != chunks || wantChanges != changes) {
-                            throw new PayloadFormatException("end record counts " + wantChunks + " chunks and "
-                                    + wantChanges + " changes, the file holds " + chunks + " and " + changes);
-                        }
-                    } catch (PayloadFormatException e) {
-                        throw new StoreCorruptException(file, f.offset(), e.getMessage());
+                    PayloadReader end = new PayloadReader(p, 0, p.length);
+                    expectKind(end, KIND_END);
+                    long wantChunks = end.varLong();
+                    long wantChanges = end.varLong();
+                    end.expectEnd();
+                    if (wantChunks != chunks || wantChanges != changes) {
+                        throw new PayloadFormatException("end record counts " + wantChunks + " chunks and "
+                                + wantChanges + " changes, the file holds " + chunks + " and " + changes);
                     }
-                    if (frame(d) != null) {
-                        throw new StoreCorruptException(file, f.end(), "records after the end record");
-                    }
-                    break;
+                } catch (PayloadFormatException e) {
+                    throw new StoreCorruptException(file, f.offset(), e.getMessage());
                 }
+                if (frame(d) != null) {
+                    throw new StoreCorruptException(file, f.end(), "records after the end record");
+                }
+                break;
             }
             builder.raiseLastId(lastId);
             builder.raiseLastAuditId(lastAuditId);
