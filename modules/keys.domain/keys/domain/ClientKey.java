@@ -1,5 +1,7 @@
 package keys.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -8,8 +10,11 @@ import java.util.Objects;
  * {@code rateLimitCount} and {@code rateLimitWindow} are non-zero. {@code browserSdkVersion} is
  * null until a PUT stores one. {@code loaderOptions} holds {@link LoaderOption} bits.
  *
- * <p>Not a record, though it behaves like one: there may be millions of keys in memory, so the
- * two 32-hex-digit keys are held as four longs (32 bytes instead of two strings of ~72 each).
+ * <p>Not a record, though it behaves like one: there may be millions of keys in memory, so it is
+ * held compactly (88 bytes, plus a label's bytes): the two 32-hex-digit keys as four longs (32 bytes
+ * instead of two strings of ~72 each), a label as its Latin-1 bytes without a String around them
+ * (or shared, for "" and "Default"), and the fields that take few values (active, use case, SDK
+ * version) as one reference to a shared {@link Traits}.
  */
 public final class ClientKey {
     public static final int MAX_LABEL_LENGTH = 64;
@@ -19,18 +24,17 @@ public final class ClientKey {
 
     private final long id;
     private final long projectId;
-    private final String label;
+    /** A shared "" or "Default", else the label's Latin-1 bytes, else (beyond Latin-1) the String. */
+    private final Object label;
     private final long publicHi;
     private final long publicLo;
     private final long secretHi;
     private final long secretLo;
-    private final boolean active;
     private final long createdMicros;
     private final int rateLimitCount;
     private final int rateLimitWindow;
-    private final String browserSdkVersion;
     private final int loaderOptions;
-    private final UseCase useCase;
+    private final Traits traits;
 
     /** @throws IllegalArgumentException when a key is not 32 lowercase hex digits */
     public ClientKey(long id, long projectId, String label, String publicKey, String secretKey,
@@ -53,20 +57,73 @@ public final class ClientKey {
     private ClientKey(long id, long projectId, String label, long publicHi, long publicLo, long secretHi,
                       long secretLo, boolean active, long createdMicros, int rateLimitCount, int rateLimitWindow,
                       String browserSdkVersion, int loaderOptions, UseCase useCase) {
+        this(id, projectId, compactLabel(label), publicHi, publicLo, secretHi, secretLo, createdMicros,
+                rateLimitCount, rateLimitWindow, loaderOptions, Traits.of(active, useCase, browserSdkVersion));
+    }
+
+    private ClientKey(long id, long projectId, Object label, long publicHi, long publicLo, long secretHi,
+                      long secretLo, long createdMicros, int rateLimitCount, int rateLimitWindow, int loaderOptions,
+                      Traits traits) {
         this.id = id;
         this.projectId = projectId;
-        this.label = Objects.requireNonNull(label, "label");
+        this.label = label;
         this.publicHi = publicHi;
         this.publicLo = publicLo;
         this.secretHi = secretHi;
         this.secretLo = secretLo;
-        this.active = active;
         this.createdMicros = createdMicros;
         this.rateLimitCount = rateLimitCount;
         this.rateLimitWindow = rateLimitWindow;
-        this.browserSdkVersion = browserSdkVersion;
         this.loaderOptions = loaderOptions;
-        this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.traits = traits;
+    }
+
+    /**
+     * Active, use case and SDK version: 48 combinations of the usual values, each one shared
+     * instance; only an SDK version outside {@link #SDK_VERSIONS} (which a check reports) gets its own.
+     */
+    private record Traits(boolean active, UseCase useCase, String browserSdkVersion) {
+        private static final UseCase[] USE_CASES = UseCase.values();
+        private static final Traits[] SHARED = shared();
+
+        static Traits of(boolean active, UseCase useCase, String browserSdkVersion) {
+            Objects.requireNonNull(useCase, "useCase");
+            int sdk = browserSdkVersion == null ? 0 : SDK_VERSIONS.indexOf(browserSdkVersion) + 1;
+            if (sdk == 0 && browserSdkVersion != null) {
+                return new Traits(active, useCase, browserSdkVersion);
+            }
+            return SHARED[(sdk * USE_CASES.length + useCase.ordinal()) * 2 + (active ? 1 : 0)];
+        }
+
+        private static Traits[] shared() {
+            UseCase[] useCases = USE_CASES;
+            Traits[] out = new Traits[(SDK_VERSIONS.size() + 1) * useCases.length * 2];
+            int i = 0;
+            for (int sdk = 0; sdk <= SDK_VERSIONS.size(); sdk++) {
+                for (UseCase u : useCases) {
+                    for (boolean active : new boolean[] {false, true}) {
+                        out[i++] = new Traits(active, u, sdk == 0 ? null : SDK_VERSIONS.get(sdk - 1));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Object compactLabel(String label) {
+        Objects.requireNonNull(label, "label");
+        if (label.isEmpty()) {
+            return "";
+        }
+        if (label.equals("Default")) {
+            return "Default";
+        }
+        for (int i = 0; i < label.length(); i++) {
+            if (label.charAt(i) > 0xFF) {
+                return label;
+            }
+        }
+        return label.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public long id() {
@@ -77,8 +134,9 @@ public final class ClientKey {
         return projectId;
     }
 
+    /** A new string each call for most labels, so callers keep it when they need it twice. */
     public String label() {
-        return label;
+        return label instanceof byte[] latin1 ? new String(latin1, StandardCharsets.ISO_8859_1) : (String) label;
     }
 
     /** 32 lowercase hex digits; a new string each call, so callers keep it when they need it twice. */
@@ -133,7 +191,7 @@ public final class ClientKey {
     }
 
     public boolean active() {
-        return active;
+        return traits.active();
     }
 
     public long createdMicros() {
@@ -149,7 +207,7 @@ public final class ClientKey {
     }
 
     public String browserSdkVersion() {
-        return browserSdkVersion;
+        return traits.browserSdkVersion();
     }
 
     public int loaderOptions() {
@@ -157,7 +215,7 @@ public final class ClientKey {
     }
 
     public UseCase useCase() {
-        return useCase;
+        return traits.useCase();
     }
 
     public boolean hasRateLimit() {
@@ -165,38 +223,41 @@ public final class ClientKey {
     }
 
     public ClientKey withLabel(String newLabel) {
-        return new ClientKey(id, projectId, newLabel, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
-                rateLimitCount, rateLimitWindow, browserSdkVersion, loaderOptions, useCase);
+        return new ClientKey(id, projectId, compactLabel(newLabel), publicHi, publicLo, secretHi, secretLo,
+                createdMicros, rateLimitCount, rateLimitWindow, loaderOptions, traits);
     }
 
     public ClientKey withActive(boolean isActive) {
-        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, isActive, createdMicros,
-                rateLimitCount, rateLimitWindow, browserSdkVersion, loaderOptions, useCase);
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, createdMicros,
+                rateLimitCount, rateLimitWindow, loaderOptions,
+                Traits.of(isActive, traits.useCase(), traits.browserSdkVersion()));
     }
 
     public ClientKey withRateLimit(int count, int window) {
-        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
-                count, window, browserSdkVersion, loaderOptions, useCase);
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, createdMicros, count,
+                window, loaderOptions, traits);
     }
 
     public ClientKey withBrowserSdkVersion(String version) {
-        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
-                rateLimitCount, rateLimitWindow, version, loaderOptions, useCase);
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, createdMicros,
+                rateLimitCount, rateLimitWindow, loaderOptions, Traits.of(traits.active(), traits.useCase(), version));
     }
 
     public ClientKey withLoaderOptions(int bits) {
-        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, active, createdMicros,
-                rateLimitCount, rateLimitWindow, browserSdkVersion, bits, useCase);
+        return new ClientKey(id, projectId, label, publicHi, publicLo, secretHi, secretLo, createdMicros,
+                rateLimitCount, rateLimitWindow, bits, traits);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClientKey k && id == k.id && projectId == k.projectId && label.equals(k.label)
+        // A label has one compact form, so equal labels have equal forms.
+        return o instanceof ClientKey k && id == k.id && projectId == k.projectId
+                && (label instanceof byte[] b ? k.label instanceof byte[] kb && Arrays.equals(b, kb)
+                        : label.equals(k.label))
                 && publicHi == k.publicHi && publicLo == k.publicLo && secretHi == k.secretHi
-                && secretLo == k.secretLo && active == k.active && createdMicros == k.createdMicros
+                && secretLo == k.secretLo && createdMicros == k.createdMicros
                 && rateLimitCount == k.rateLimitCount && rateLimitWindow == k.rateLimitWindow
-                && Objects.equals(browserSdkVersion, k.browserSdkVersion) && loaderOptions == k.loaderOptions
-                && useCase == k.useCase;
+                && loaderOptions == k.loaderOptions && traits.equals(k.traits);
     }
 
     @Override
@@ -207,9 +268,9 @@ public final class ClientKey {
     /** Leaves the secret key out, so a key in a log or an assertion message never leaks it. */
     @Override
     public String toString() {
-        return "ClientKey[id=" + id + ", projectId=" + projectId + ", label=" + label + ", publicKey=" + publicKey()
-                + ", active=" + active + ", createdMicros=" + createdMicros + ", rateLimit=" + rateLimitCount + "/"
-                + rateLimitWindow + ", browserSdkVersion=" + browserSdkVersion + ", loaderOptions=" + loaderOptions
-                + ", useCase=" + useCase + "]";
+        return "ClientKey[id=" + id + ", projectId=" + projectId + ", label=" + label() + ", publicKey="
+                + publicKey() + ", active=" + active() + ", createdMicros=" + createdMicros + ", rateLimit="
+                + rateLimitCount + "/" + rateLimitWindow + ", browserSdkVersion=" + browserSdkVersion()
+                + ", loaderOptions=" + loaderOptions + ", useCase=" + useCase() + "]";
     }
 }

@@ -210,7 +210,7 @@ final class ChangeCodec {
                     scopes(r), r.varLong(), r.varLong(), r.string(), format == FORMAT_0_1 ? 0 : r.varLong()));
             case PUT_KEY -> new Change.PutKey(ClientKey.ofKeyBits(r.varLong(), r.varLong(), label(r.string()),
                     r.fixed64(), r.fixed64(), r.fixed64(), r.fixed64(), r.bool(), r.varLong(), r.varInt(),
-                    r.varInt(), r.string(), r.varInt(), useCase(r.string())));
+                    r.varInt(), r.string(), r.varInt(), useCase(r)));
             case DELETE_ORGANIZATION -> new Change.DeleteOrganization(r.varLong());
             case DELETE_TEAM -> new Change.DeleteTeam(r.varLong());
             case DELETE_PROJECT -> new Change.DeleteProject(r.varLong());
@@ -277,6 +277,16 @@ final class ChangeCodec {
             throw new PayloadFormatException("key without a label");
         }
         return label.equals("Default") ? "Default" : label;
+    }
+
+    private static final UseCase[] USE_CASES = UseCase.values();
+    private static final String[] USE_CASE_WIRES = java.util.Arrays.stream(USE_CASES).map(UseCase::wire)
+            .toArray(String[]::new);
+
+    /** A key's use case; the known ones without a string per key (a snapshot may hold millions). */
+    private static UseCase useCase(PayloadReader r) throws PayloadFormatException {
+        int known = r.oneOf(USE_CASE_WIRES);
+        return known >= 0 ? USE_CASES[known] : useCase(r.string());
     }
 
     private static UseCase useCase(String wire) throws PayloadFormatException {

@@ -7,7 +7,8 @@ import keys.domain.ClientKey;
 /**
  * Edits one {@link KeyList} inside a {@link StateBuilder}. A few edits go straight to the
  * persistent list (one chunk copied each); past {@link #BULK_AFTER} edits — replaying a log,
- * deleting a big project — it switches to one plain array, so a million puts stay linear.
+ * deleting a big project — it switches to one plain array, so a million puts stay linear. An
+ * empty base starts in bulk: there is nothing to copy.
  */
 final class KeyListEditor {
     static final int BULK_AFTER = 64;
@@ -19,6 +20,9 @@ final class KeyListEditor {
 
     KeyListEditor(KeyList base) {
         this.list = base;
+        if (base.isEmpty()) {
+            bulk = new ClientKey[16]; // nothing to copy: a new list (a snapshot's, say) is built in bulk from the start
+        }
     }
 
     /** Inserts or replaces by id; returns true when the key is new. */

@@ -93,6 +93,15 @@ final class PayloadReader {
                     + remaining() + " bytes left");
         }
         int stop = pos + (int) len;
+        int ascii = pos;
+        while (ascii < stop && buf[ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii == stop) { // the usual case: one copy of the bytes, no char[] on the way
+            String out = new String(buf, pos, (int) len, java.nio.charset.StandardCharsets.ISO_8859_1);
+            pos = stop;
+            return out;
+        }
         char[] out = new char[(int) len]; // a byte never yields more than one char
         int n = 0;
         while (pos < stop) {
@@ -119,6 +128,36 @@ final class PayloadReader {
             }
         }
         return new String(out, 0, n);
+    }
+
+    /**
+     * When the next string is one of {@code ascii} (each under 127 characters), reads it and
+     * returns its index without allocating; otherwise (null, another string, damage) reads nothing
+     * and returns -1, for {@link #string()} to read it.
+     */
+    int oneOf(String[] ascii) {
+        if (pos >= end || buf[pos] <= 0) { // a null, or a length of two varint bytes
+            return -1;
+        }
+        int len = buf[pos] - 1;
+        if (len > end - pos - 1) {
+            return -1;
+        }
+        candidates:
+        for (int i = 0; i < ascii.length; i++) {
+            String s = ascii[i];
+            if (s.length() != len) {
+                continue;
+            }
+            for (int j = 0; j < len; j++) {
+                if (buf[pos + 1 + j] != s.charAt(j)) {
+                    continue candidates;
+                }
+            }
+            pos += 1 + len;
+            return i;
+        }
+        return -1;
     }
 
     void expectEnd() throws PayloadFormatException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -88,7 +87,11 @@ final class SnapshotFile {
 
     /** Reads and checks a whole snapshot; any damage is a {@link StoreCorruptException}. */
     static Loaded read(Path file, long expectedSeq) throws IOException {
-        try (LogDecoder d = LogDecoder.open(file, LogFormat.SNAPSHOT_MAGIC, 0)) {
+        // Each chunk is applied as soon as it is decoded (on a second core): its change objects
+        // die young instead of a million of them being held (and copied by the GC) until the end.
+        StateBuilder builder = new StateBuilder(State.empty());
+        try (LogDecoder d = LogDecoder.open(file, LogFormat.SNAPSHOT_MAGIC, 0);
+             ChunkDecoder decoder = new ChunkDecoder(file, builder)) {
             LogDecoder.Frame f = frame(d);
             if (f == null) {
                 throw new StoreCorruptException(file, d.goodEnd(), "snapshot has no meta record");
@@ -115,7 +118,7 @@ final class SnapshotFile {
                 throw new StoreCorruptException(file, f.offset(), "snapshot covers seq " + seq + " but is named for "
                         + expectedSeq);
             }
-            List<Change> changes = new ArrayList<>();
+            long changes = 0;
             long chunks = 0;
             while (true) {
                 f = frame(d);
@@ -125,18 +128,19 @@ final class SnapshotFile {
                 byte[] p = f.payload();
                 try {
                     if (p.length > 0 && p[0] == KIND_CHANGES) {
-                        changes.addAll(ChangeCodec.decode(p, 1, p.length - 1).changes());
+                        decoder.add(p, 1, f.offset());
                         chunks++;
                         continue;
                     }
+                    changes = decoder.finish();
                     PayloadReader end = new PayloadReader(p, 0, p.length);
                     expectKind(end, KIND_END);
                     long wantChunks = end.varLong();
                     long wantChanges = end.varLong();
                     end.expectEnd();
-                    if (wantChunks != chunks || wantChanges != changes.size()) {
+                    if (wantChunks != chunks || wantChanges != changes) {
                         throw new PayloadFormatException("end record counts " + wantChunks + " chunks and "
-                                + wantChanges + " changes, the file holds " + chunks + " and " + changes.size());
+                                + wantChanges + " changes, the file holds " + chunks + " and " + changes);
                     }
                 } catch (PayloadFormatException e) {
                     throw new StoreCorruptException(file, f.offset(), e.getMessage());
@@ -146,8 +150,9 @@ final class SnapshotFile {
                 }
                 break;
             }
-            State state = State.empty().apply(changes).withLastId(lastId).withLastAuditId(lastAuditId);
-            return new Loaded(seq, state, changes.size());
+            builder.raiseLastId(lastId);
+            builder.raiseLastAuditId(lastAuditId);
+            return new Loaded(seq, builder.build(), changes);
         }
     }
 

@@ -48,6 +48,11 @@ final class StateBuilder {
     /** The key lists touched so far, by project and by organization. */
     private final Map<Long, KeyListEditor> projectEdits = new HashMap<>();
     private final Map<Long, KeyListEditor> orgEdits = new HashMap<>();
+    /**
+     * By project: its editor and its organization's (null for an unknown project), so that a key
+     * costs one lookup, not three. Cleared whenever a project or organization changes.
+     */
+    private final Map<Long, KeyListEditor[]> keyEditors = new HashMap<>();
 
     StateBuilder(State s) {
         lastId = s.lastId;
@@ -111,6 +116,7 @@ final class StateBuilder {
     }
 
     State build() {
+        keyEditors.clear();
         finish(projectEdits, keysByProject);
         finish(orgEdits, keysByOrg);
         for (Map.Entry<Long, List<AuditEntry>> e : auditAdded.entrySet()) {
@@ -165,6 +171,7 @@ final class StateBuilder {
         }
         orgs.remove(id);
         orgBySlug.remove(o.slug());
+        keyEditors.clear();
         orgEdits.remove(id);
         keysByOrg.remove(id);
         auditAdded.remove(id);
@@ -205,6 +212,7 @@ final class StateBuilder {
 
     private void putProject(Project p) {
         raiseLastId(p.id());
+        keyEditors.clear();
         Project old = projects.get(p.id());
         if (old != null) {
             projectBySlug.remove(State.scoped(old.orgId(), old.slug()));
@@ -225,6 +233,7 @@ final class StateBuilder {
         if (p == null) {
             return;
         }
+        keyEditors.clear();
         KeyList keys = projectEditor(id).build();
         KeyListEditor orgKeys = orgEditor(p.orgId());
         for (ClientKey k : keys) {
@@ -307,23 +316,30 @@ final class StateBuilder {
 
     private void putKey(ClientKey k) {
         raiseLastId(k.id());
-        if (projectEditor(k.projectId()).put(k)) {
+        KeyListEditor[] editors = keyEditors(k.projectId());
+        if (editors[0].put(k)) {
             keyCount++;
         }
-        Project p = projects.get(k.projectId());
-        if (p != null) {
-            orgEditor(p.orgId()).put(k);
+        if (editors[1] != null) {
+            editors[1].put(k);
         }
     }
 
     private void deleteKey(long projectId, long id) {
-        if (projectEditor(projectId).remove(id)) {
+        KeyListEditor[] editors = keyEditors(projectId);
+        if (editors[0].remove(id)) {
             keyCount--;
         }
-        Project p = projects.get(projectId);
-        if (p != null) {
-            orgEditor(p.orgId()).remove(id);
+        if (editors[1] != null) {
+            editors[1].remove(id);
         }
+    }
+
+    private KeyListEditor[] keyEditors(long projectId) {
+        return keyEditors.computeIfAbsent(projectId, id -> {
+            Project p = projects.get(id);
+            return new KeyListEditor[] {projectEditor(id), p == null ? null : orgEditor(p.orgId())};
+        });
     }
 
     /** An entry of an organization that is gone (or never was) has nothing to go with: it is dropped. */

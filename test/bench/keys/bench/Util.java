@@ -17,6 +17,11 @@ final class Util {
         }
     }
 
+    /** The one-minute load average (-1 where the system does not tell), to print beside a time. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     /** The p-th percentile (0..100) of sorted values. */
     static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
