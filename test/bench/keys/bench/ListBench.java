@@ -44,11 +44,26 @@ public final class ListBench {
     private static final int[] CONNECTIONS = {32, 64};
     private static final long MAX_REQUESTS = 2_000_000;
     private static final int ROUNDS = 3;
+    private static final int GAP_CONNECTIONS = 64;
 
     private ListBench() {
     }
 
     public static void run(PrintStream json, List<String[]> table, String[] args) throws Exception {
+        run(json, table, args, new GapTable());
+    }
+
+    static void run(PrintStream json, List<String[]> table, String[] args, GapTable gaps) throws Exception {
+        run(json, table, args, gaps, false);
+    }
+
+    /** Only the gap table's two list rows: 100 a page at 64 connections, plain and by team and status. */
+    static void runGaps(PrintStream json, List<String[]> table, String[] args, GapTable gaps) throws Exception {
+        run(json, table, args, gaps, true);
+    }
+
+    private static void run(PrintStream json, List<String[]> table, String[] args, GapTable gaps, boolean gapsOnly)
+            throws Exception {
         boolean quick = List.of(args).contains("--quick");
         int keys = (int) flag(args, "--list-keys", quick ? 100_000 : 1_000_000);
         double seconds = flag(args, "--list-seconds", quick ? 1.0 : 2.0);
@@ -64,7 +79,7 @@ public final class ListBench {
                         "http://127.0.0.1:" + port, null, false, null, false, false);
                 Server server = Server.start(store, config);
                 try {
-                    measureAll(json, table, server.address(), keys, warmup, seconds);
+                    measureAll(json, table, gaps, gapsOnly, server.address(), keys, warmup, seconds);
                 } finally {
                     server.stop(0);
                 }
@@ -74,13 +89,13 @@ public final class ListBench {
         }
     }
 
-    private static void measureAll(PrintStream json, List<String[]> table, InetSocketAddress target, int keys,
-                                   double warmup, double seconds) throws Exception {
+    private static void measureAll(PrintStream json, List<String[]> table, GapTable gaps, boolean gapsOnly,
+                                   InetSocketAddress target, int keys, double warmup, double seconds) throws Exception {
         String path = "/api/0/organizations/" + BigOrg.SLUG + "/project-keys/";
         // Both servers share this JVM with the load generator: let the JIT settle on the list's code
         // before the first figure, or the first configuration measured pays for it.
         HttpLoad.run(target, path + "?per_page=100", BigOrg.TOKEN, 64, 3 * warmup, warmup, MAX_REQUESTS);
-        for (int perPage : new int[] {10, 100}) {
+        for (int perPage : gapsOnly ? new int[] {100} : new int[] {10, 100}) {
             String plain = path + "?per_page=" + perPage;
             HttpResponse<byte[]> sample = fetch(target, plain);
             if (sample.statusCode() != 200) {
@@ -90,12 +105,18 @@ public final class ListBench {
             HttpServer fixed = fixedBodyServer(sample);
             try {
                 HttpLoad.run(fixed.getAddress(), plain, BigOrg.TOKEN, 64, 2 * warmup, warmup, MAX_REQUESTS);
-                for (int connections : CONNECTIONS) {
+                for (int connections : gapsOnly ? new int[] {GAP_CONNECTIONS} : CONNECTIONS) {
                     for (boolean team : new boolean[] {false, true}) {
                         for (boolean status : new boolean[] {false, true}) {
+                            if (gapsOnly && team != status) {
+                                continue;
+                            }
                             String q = plain + (team ? "&team=team-7" : "") + (status ? "&status=active" : "");
                             Pair p = interleaved(fixed.getAddress(), plain, target, q, connections, warmup, seconds);
                             report(json, table, perPage, team, status, connections, keys, p);
+                            if (perPage == 100 && connections == GAP_CONNECTIONS && team == status) {
+                                gapRow(gaps, team, keys, p);
+                            }
                         }
                     }
                 }
@@ -130,6 +151,20 @@ public final class ListBench {
         HttpLoad.Result[] sorted = rounds.clone();
         Arrays.sort(sorted, Comparator.comparingDouble(HttpLoad.Result::requestsPerSecond));
         return sorted[sorted.length / 2];
+    }
+
+    private static void gapRow(GapTable gaps, boolean filtered, int keys, Pair p) {
+        HttpLoad.Result l = p.list();
+        HttpLoad.Result f = p.fixed();
+        String how = String.format(java.util.Locale.ROOT,
+                "%d keys, c=%d, medians of %d turns: p99 %.2f vs %.2f ms, %.0f vs %.0f req/s, load %s", keys,
+                GAP_CONNECTIONS, ROUNDS, l.p99Ms(), f.p99Ms(), l.requestsPerSecond(), f.requestsPerSecond(),
+                GapTable.loadAverage());
+        if (filtered) {
+            gaps.put(GapTable.Row.TEAM_LIST, l.requestsPerSecond() / f.requestsPerSecond(), how);
+        } else {
+            gaps.put(GapTable.Row.LIST_P99, l.p99Ms() / f.p99Ms(), how);
+        }
     }
 
     private static void report(PrintStream json, List<String[]> table, int perPage, boolean team, boolean status,
