@@ -59,9 +59,14 @@ final class CreateBench {
         double never = median(rates[0]);
         double batch = median(rates[1]);
         double perFsync = median(fsyncsPerCreate[1]);
+        double[] pairs = new double[ROUNDS]; // each round's batch run beside the never run just before it
+        for (int round = 0; round < ROUNDS; round++) {
+            pairs[round] = rates[1][round] / rates[0][round];
+        }
+        double paired = median(pairs);
         String load = GapTable.loadAverage();
         Bench.emit(json, "http.create.ratio", batch / never, "batch/never", "connections", CONNECTIONS, "client", CLIENT_NAME,
-                "load", load,
+                "load", load, "pairedRatio", String.format(Locale.ROOT, "%.3f", paired),
                 "neverMedian", Math.round(never), "batchMedian", Math.round(batch),
                 "fsyncsPerCreate", String.format(Locale.ROOT, "%.4f", perFsync));
         for (int p = 0; p < POLICIES.length; p++) {
@@ -73,8 +78,9 @@ final class CreateBench {
         table.add(new String[] {"key creates over HTTP, batch / never", String.format(Locale.ROOT, "%.2f", batch / never),
                 String.format(Locale.ROOT, "(aim >= 0.8); %.1f creates per fsync (aim >= 20), fsync %.2f ms on average",
                         perFsync == 0 ? 0 : 1 / perFsync, median(fsyncMs[1]))});
-        String how = String.format(Locale.ROOT, "%s, %d connections, medians of %d alternating: %.0f vs %.0f creates/s, load %s",
-                CLIENT_NAME, CONNECTIONS, ROUNDS, batch, never, load);
+        String how = String.format(Locale.ROOT,
+                "%s, %d connections, medians of %d alternating: %.0f vs %.0f creates/s (median of pairs %.2fx), load %s",
+                CLIENT_NAME, CONNECTIONS, ROUNDS, batch, never, paired, load);
         gaps.put(GapTable.Row.CREATES_RATIO, batch / never, how);
         gaps.put(GapTable.Row.CREATES_PER_FSYNC, perFsync == 0 ? 0 : 1 / perFsync,
                 String.format(Locale.ROOT, "median of %d batch runs, fsync %.2f ms on average", ROUNDS, median(fsyncMs[1])));
