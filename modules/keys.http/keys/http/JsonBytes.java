@@ -32,6 +32,13 @@ final class JsonBytes {
         return this;
     }
 
+    JsonBytes raw(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buf, pos, length);
+        pos += length;
+        return this;
+    }
+
     JsonBytes raw(char c) {
         ensure(1);
         buf[pos++] = (byte) c;
@@ -62,36 +69,47 @@ final class JsonBytes {
 
     /** The decimal digits of {@code v}. */
     static byte[] digitsOf(long v) {
-        if (v < 0) {
-            return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
-        }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
-        }
-        byte[] b = new byte[digits];
-        for (int i = digits - 1; i >= 0; i--) {
-            b[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
+        byte[] b = new byte[digitCount(v)];
+        writeDigits(v, b, 0, b.length);
         return b;
     }
 
     JsonBytes number(long v) {
-        if (v < 0) {
-            return plain(Long.toString(v));
-        }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
-        }
+        int digits = digitCount(v);
         ensure(digits);
-        for (int i = pos + digits - 1; i >= pos; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
+        writeDigits(v, buf, pos, digits);
         pos += digits;
         return this;
+    }
+
+    /** How many characters {@code v} takes in decimal, its sign included. */
+    private static int digitCount(long v) {
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            return Long.toString(v).length();
+        }
+        int x = (int) v;
+        int digits = 1;
+        for (int limit = 10; digits < 10 && x >= limit; limit *= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /**
+     * Writes {@code v}'s {@code digits} characters at {@code at}. Ids and counts fit an int, whose
+     * division by ten compiles to a multiplication; a long's is a real division, ~20 a key.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII digits
+    private static void writeDigits(long v, byte[] out, int at, int digits) {
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            Long.toString(v).getBytes(0, digits, out, at);
+            return;
+        }
+        int x = (int) v;
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + x % 10);
+            x /= 10;
+        }
     }
 
     int size() {

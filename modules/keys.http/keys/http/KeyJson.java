@@ -73,13 +73,12 @@ final class KeyJson {
         out.raw('[');
         if (!keys.isEmpty()) {
             DsnUrls dsn = dsn(org);
-            byte[] p = new byte[32];
-            byte[] s = new byte[32];
+            Scratch scratch = new Scratch();
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) {
                     out.raw(',');
                 }
-                write(out, keys.get(i), dsn, superuser, p, s);
+                write(out, keys.get(i), dsn, superuser, scratch);
             }
         }
         return out.raw(']');
@@ -87,18 +86,41 @@ final class KeyJson {
 
     byte[] one(ClientKey key, Organization org, boolean superuser) {
         JsonBytes out = new JsonBytes(BYTES_PER_KEY);
-        write(out, key, dsn(org), superuser, new byte[32], new byte[32]);
+        write(out, key, dsn(org), superuser, new Scratch());
         return out.toByteArray();
     }
 
-    /** One key object; {@code p} and {@code s} are 32-byte scratch arrays for its hex keys, which the dsn repeats. */
-    private void write(JsonBytes out, ClientKey k, DsnUrls dsn, boolean superuser, byte[] p, byte[] s) {
+    /**
+     * What one page's keys reuse: their hex keys as ASCII (the dsn repeats them) and the digits of
+     * the last project id (neighbouring keys often share a project), so a key allocates nothing.
+     */
+    private static final class Scratch {
+        final byte[] p = new byte[32];
+        final byte[] s = new byte[32];
+        long projectId = -1;
+        byte[] projectDigits;
+
+        byte[] projectDigits(long id) {
+            if (id != projectId || projectDigits == null) {
+                projectId = id;
+                projectDigits = JsonBytes.digitsOf(id);
+            }
+            return projectDigits;
+        }
+    }
+
+    /** One key object. */
+    private void write(JsonBytes out, ClientKey k, DsnUrls dsn, boolean superuser, Scratch scratch) {
+        byte[] p = scratch.p;
+        byte[] s = scratch.s;
         k.publicKeyAscii(p, 0);
         k.secretKeyAscii(s, 0);
-        byte[] n = JsonBytes.digitsOf(k.projectId());
-        String name = displayName(k);
-        out.raw(ID).raw(p).raw(NAME).string(name).raw(LABEL).string(name).raw(PUBLIC).raw(p).raw(SECRET).raw(s)
-                .raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
+        byte[] n = scratch.projectDigits(k.projectId());
+        out.raw(ID).raw(p).raw(NAME);
+        name(out, k, p);
+        out.raw(LABEL);
+        name(out, k, p);
+        out.raw(PUBLIC).raw(p).raw(SECRET).raw(s).raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
         if (k.hasRateLimit()) {
             out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}');
         } else {
@@ -115,12 +137,24 @@ final class KeyJson {
         out.raw('}');
     }
 
+    /** {@link #displayName} as a JSON string, from the public key's ASCII {@code p} when the label is empty. */
+    private static void name(JsonBytes out, ClientKey k, byte[] p) {
+        String label = k.label();
+        if (label == null || label.isEmpty()) {
+            out.raw('"').raw(p, 0, DISPLAYED_KEY_CHARS).raw('"');
+        } else {
+            out.string(label);
+        }
+    }
+
+    private static final int DISPLAYED_KEY_CHARS = 14;
+
     /** The label, or the first 14 characters of the public key when the label is empty. */
     static String displayName(ClientKey k) {
         String label = k.label();
         if (label == null || label.isEmpty()) {
             String p = k.publicKey();
-            return p.length() <= 14 ? p : p.substring(0, 14);
+            return p.length() <= DISPLAYED_KEY_CHARS ? p : p.substring(0, DISPLAYED_KEY_CHARS);
         }
         return label;
     }

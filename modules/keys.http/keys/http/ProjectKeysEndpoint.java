@@ -33,6 +33,16 @@ final class ProjectKeysEndpoint {
         Project project = access.project(call.param("project"));
         KeyBodies.Create c = KeyBodies.create(call.jsonObject());
         boolean superuser = call.caller.superuser();
+        // Everything that needs neither the id nor the latest state is made before the write lock,
+        // which every write of the server queues for: the key's random values (drawn from a
+        // synchronized generator) and the audit entry's JSON (its data names no id).
+        String name = c.name() != null ? c.name() : call.api.sources.newKeyName();
+        String publicKey = c.publicKey() != null ? c.publicKey() : call.api.sources.newKeyHex();
+        String secretKey = c.secretKey() != null ? c.secretKey() : call.api.sources.newKeyHex();
+        UseCase useCase = superuser ? c.useCase() : UseCase.USER;
+        ClientKey draft = new ClientKey(0, project.id(), name, publicKey, secretKey, true, 0, c.rateLimitCount(),
+                c.rateLimitWindow(), null, LoaderOption.DEFAULTS, useCase);
+        Audit.Prepared audit = Audit.prepare(call, AuditEvent.PROJECTKEY_ADD, project.orgId(), 0, AuditData.key(draft));
         ClientKey key = call.api.store.write(tx -> {
             State s = tx.state();
             if (s.project(project.id()).isEmpty()) {
@@ -47,14 +57,11 @@ final class ProjectKeysEndpoint {
                 clash.add("secret", IN_USE);
             }
             clash.throwIfAny();
-            ClientKey k = new ClientKey(tx.nextId(), project.id(),
-                    c.name() != null ? c.name() : call.api.sources.newKeyName(),
-                    c.publicKey() != null ? c.publicKey() : call.api.sources.newKeyHex(),
-                    c.secretKey() != null ? c.secretKey() : call.api.sources.newKeyHex(),
-                    true, call.api.sources.nowMicros(), c.rateLimitCount(), c.rateLimitWindow(), null,
-                    LoaderOption.DEFAULTS, superuser ? c.useCase() : UseCase.USER);
+            ClientKey k = new ClientKey(tx.nextId(), project.id(), name, publicKey, secretKey, true,
+                    call.api.sources.nowMicros(), c.rateLimitCount(), c.rateLimitWindow(), null, LoaderOption.DEFAULTS,
+                    useCase);
             tx.add(new Change.PutKey(k));
-            Audit.record(tx, call, AuditEvent.PROJECTKEY_ADD, project.orgId(), k.id(), 0, AuditData.key(k));
+            audit.record(tx, k.id());
             return k;
         });
         return Response.created(json.one(key, access.org(), superuser));

@@ -8,11 +8,14 @@ import java.util.stream.Stream;
 /**
  * {@code ./build.sh bench}: every benchmark, one JSON object per measurement on stdout, then a
  * table. Nothing here asserts a time; each figure sits beside its ceiling measured in the same run.
- * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed, testmode, audit.
+ * Arguments: names of the suites to run (default all): store, heap, list, fuzz, crash, soak, startup, create, embed, testmode, audit;
+ * or {@code gaps}: only what the performance issue's table needs (creates, the list at 100 a page
+ * plain and filtered by team and status, open and heap at 1M keys). The suites that measure a row
+ * of that table fill it in ({@link GapTable}); it is printed last.
  */
 public final class Bench {
     private static final List<String> SUITES = List.of("store", "heap", "list", "fuzz", "crash", "soak", "startup", "create", "embed",
-            "testmode", "audit");
+            "testmode", "audit", "gaps");
 
     private Bench() {
     }
@@ -20,6 +23,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         PrintStream json = System.out;
         List<String[]> table = new ArrayList<>();
+        GapTable gaps = new GapTable();
         List<String> only = Stream.of(args).filter(a -> !a.startsWith("--")).toList(); // "--" flags are ListBench's
         for (String name : only) {
             if (!SUITES.contains(name)) {
@@ -34,11 +38,17 @@ public final class Bench {
         if (only.isEmpty() || only.contains("store")) {
             StoreBench.run(json, table);
         }
+        boolean gapsOnly = only.contains("gaps");
+        if (gapsOnly) {
+            CreateBench.run(json, table, gaps);
+            ListBench.runGaps(json, table, args, gaps);
+            HeapBench.run(json, table, gaps);
+        }
         if (only.isEmpty() || only.contains("heap")) {
-            HeapBench.run(json, table);
+            HeapBench.run(json, table, gaps);
         }
         if (only.isEmpty() || only.contains("list")) {
-            ListBench.run(json, table, args);
+            ListBench.run(json, table, args, gaps);
         }
         if (only.isEmpty() || only.contains("fuzz")) {
             FuzzBench.run(json, table);
@@ -53,7 +63,7 @@ public final class Bench {
             StartupBench.run(json, table);
         }
         if (only.isEmpty() || only.contains("create")) {
-            CreateBench.run(json, table);
+            CreateBench.run(json, table, gaps);
         }
         if (only.isEmpty() || only.contains("embed")) {
             EmbedBench.run(json, table);
@@ -65,6 +75,9 @@ public final class Bench {
             AuditBench.run(json, table);
         }
         printTable(table);
+        if (!gaps.isEmpty()) {
+            gaps.print(System.out);
+        }
     }
 
     /** JSON line helper: name, value, unit, then parameter pairs. */

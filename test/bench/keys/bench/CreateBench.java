@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Key creates over HTTP against the linked image, {@code --fsync never} beside {@code batch} in
@@ -26,12 +27,15 @@ final class CreateBench {
     private static final double WARMUP_SECONDS = 1;
     private static final double SECONDS = 3;
     private static final String[] POLICIES = {"never", "batch"};
+    private static final Optional<Path> WRK = WrkLoad.find();
+    /** Which load generator drives the creates: wrk when on the PATH, else {@link HttpLoad}. */
+    static final String CLIENT_NAME = WRK.isPresent() ? "wrk" : "HttpLoad";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private CreateBench() {
     }
 
-    static void run(PrintStream json, List<String[]> table) throws Exception {
+    static void run(PrintStream json, List<String[]> table, GapTable gaps) throws Exception {
         Path keys = Path.of(System.getProperty("keys.image", "build/image"), "bin", "keys");
         if (!Files.isExecutable(keys)) {
             table.add(new String[] {"creates over HTTP", "skipped", "no image at " + keys});
@@ -47,7 +51,7 @@ final class CreateBench {
                 fsyncsPerCreate[p][round] = one[1];
                 fsyncMs[p][round] = one[4];
                 Bench.emit(json, "http.create", one[0], "creates/s", "fsync", POLICIES[p], "connections", CONNECTIONS,
-                        "round", round, "fsyncsPerCreate", String.format(Locale.ROOT, "%.4f", one[1]),
+                        "round", round, "client", CLIENT_NAME, "fsyncsPerCreate", String.format(Locale.ROOT, "%.4f", one[1]),
                         "p50Ms", String.format(Locale.ROOT, "%.2f", one[2]), "failures", (long) one[3],
                         "meanFsyncMs", String.format(Locale.ROOT, "%.3f", one[4]));
             }
@@ -55,17 +59,31 @@ final class CreateBench {
         double never = median(rates[0]);
         double batch = median(rates[1]);
         double perFsync = median(fsyncsPerCreate[1]);
-        Bench.emit(json, "http.create.ratio", batch / never, "batch/never", "connections", CONNECTIONS,
+        double[] pairs = new double[ROUNDS]; // each round's batch run beside the never run just before it
+        for (int round = 0; round < ROUNDS; round++) {
+            pairs[round] = rates[1][round] / rates[0][round];
+        }
+        double paired = median(pairs);
+        String load = GapTable.loadAverage();
+        Bench.emit(json, "http.create.ratio", batch / never, "batch/never", "connections", CONNECTIONS, "client", CLIENT_NAME,
+                "load", load, "pairedRatio", String.format(Locale.ROOT, "%.3f", paired),
                 "neverMedian", Math.round(never), "batchMedian", Math.round(batch),
                 "fsyncsPerCreate", String.format(Locale.ROOT, "%.4f", perFsync));
         for (int p = 0; p < POLICIES.length; p++) {
             table.add(new String[] {"key creates over HTTP, fsync " + POLICIES[p] + ", " + CONNECTIONS + " connections",
                     String.format(Locale.ROOT, "%.0f", median(rates[p])),
-                    String.format(Locale.ROOT, "creates/s, median of %d %s", ROUNDS, Arrays.toString(round(rates[p])))});
+                    String.format(Locale.ROOT, "creates/s, median of %d %s, %s", ROUNDS, Arrays.toString(round(rates[p])),
+                            CLIENT_NAME)});
         }
         table.add(new String[] {"key creates over HTTP, batch / never", String.format(Locale.ROOT, "%.2f", batch / never),
                 String.format(Locale.ROOT, "(aim >= 0.8); %.1f creates per fsync (aim >= 20), fsync %.2f ms on average",
                         perFsync == 0 ? 0 : 1 / perFsync, median(fsyncMs[1]))});
+        String how = String.format(Locale.ROOT,
+                "%s, %d connections, medians of %d alternating: %.0f vs %.0f creates/s (median of pairs %.2fx), load %s",
+                CLIENT_NAME, CONNECTIONS, ROUNDS, batch, never, paired, load);
+        gaps.put(GapTable.Row.CREATES_RATIO, batch / never, how);
+        gaps.put(GapTable.Row.CREATES_PER_FSYNC, perFsync == 0 ? 0 : 1 / perFsync,
+                String.format(Locale.ROOT, "median of %d batch runs, fsync %.2f ms on average", ROUNDS, median(fsyncMs[1])));
     }
 
     /** One server: {creates/s, fsyncs per create, p50 ms, failures, mean fsync ms}. */
@@ -86,9 +104,7 @@ final class CreateBench {
             String base = "http://127.0.0.1:" + port;
             awaitHealthy(base);
             long[] before = storeCounters(base);
-            HttpLoad.Result r = HttpLoad.post(new InetSocketAddress("127.0.0.1", port),
-                    c -> "/api/0/projects/" + BigOrg.SLUG + "/project-" + c + "/keys/", BigOrg.TOKEN,
-                    "{\"name\":\"bench\"}", 201, CONNECTIONS, WARMUP_SECONDS, SECONDS);
+            HttpLoad.Result r = post(new InetSocketAddress("127.0.0.1", port));
             long[] after = storeCounters(base);
             long records = after[1] - before[1];
             long fsyncs = after[0] - before[0];
@@ -102,6 +118,18 @@ final class CreateBench {
             }
             Util.deleteTree(dir);
         }
+    }
+
+    /** Creates keys at {@link #CONNECTIONS} connections, each in its own project, with wrk if there is one. */
+    private static HttpLoad.Result post(InetSocketAddress target) throws Exception {
+        String prefix = "/api/0/projects/" + BigOrg.SLUG + "/project-";
+        String body = "{\"name\":\"bench\"}";
+        if (WRK.isPresent()) {
+            return WrkLoad.post(WRK.get(), target, prefix, CONNECTIONS, "/keys/", BigOrg.TOKEN, body, CONNECTIONS,
+                    WARMUP_SECONDS, SECONDS);
+        }
+        return HttpLoad.post(target, c -> prefix + c + "/keys/", BigOrg.TOKEN, body, 201, CONNECTIONS, WARMUP_SECONDS,
+                SECONDS);
     }
 
     private static void awaitHealthy(String base) throws Exception {

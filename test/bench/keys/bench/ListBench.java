@@ -34,7 +34,7 @@ import keys.store.StoreOptions;
  * organization (default 1M keys over 5,000 projects in 50 teams), at 10 and 100 keys a page, with
  * and without the team and status filters, at 32 and 64 connections; beside its ceiling: a plain
  * HttpServer with the same executor answering the very same bytes and headers, measured in turns
- * with the list (median of three rounds each). The caller is a superuser, so every page draws on
+ * with the list (median of three rounds each, five for the gap table's rows). The caller is a superuser, so every page draws on
  * all 5,000 projects. Flags: {@code --list-keys=N}, {@code --list-seconds=S} (measured seconds per
  * round), {@code --quick} (100k keys, short runs).
  */
@@ -44,11 +44,28 @@ public final class ListBench {
     private static final int[] CONNECTIONS = {32, 64};
     private static final long MAX_REQUESTS = 2_000_000;
     private static final int ROUNDS = 3;
+    /** The gap table's two rows get more pairs: they are what a reader compares with the aims. */
+    private static final int GAP_ROUNDS = 5;
+    private static final int GAP_CONNECTIONS = 64;
 
     private ListBench() {
     }
 
     public static void run(PrintStream json, List<String[]> table, String[] args) throws Exception {
+        run(json, table, args, new GapTable());
+    }
+
+    static void run(PrintStream json, List<String[]> table, String[] args, GapTable gaps) throws Exception {
+        run(json, table, args, gaps, false);
+    }
+
+    /** Only the gap table's two list rows: 100 a page at 64 connections, plain and by team and status. */
+    static void runGaps(PrintStream json, List<String[]> table, String[] args, GapTable gaps) throws Exception {
+        run(json, table, args, gaps, true);
+    }
+
+    private static void run(PrintStream json, List<String[]> table, String[] args, GapTable gaps, boolean gapsOnly)
+            throws Exception {
         boolean quick = List.of(args).contains("--quick");
         int keys = (int) flag(args, "--list-keys", quick ? 100_000 : 1_000_000);
         double seconds = flag(args, "--list-seconds", quick ? 1.0 : 2.0);
@@ -64,7 +81,7 @@ public final class ListBench {
                         "http://127.0.0.1:" + port, null, false, null, false, false);
                 Server server = Server.start(store, config);
                 try {
-                    measureAll(json, table, server.address(), keys, warmup, seconds);
+                    measureAll(json, table, gaps, gapsOnly, server.address(), keys, warmup, seconds);
                 } finally {
                     server.stop(0);
                 }
@@ -74,13 +91,13 @@ public final class ListBench {
         }
     }
 
-    private static void measureAll(PrintStream json, List<String[]> table, InetSocketAddress target, int keys,
-                                   double warmup, double seconds) throws Exception {
+    private static void measureAll(PrintStream json, List<String[]> table, GapTable gaps, boolean gapsOnly,
+                                   InetSocketAddress target, int keys, double warmup, double seconds) throws Exception {
         String path = "/api/0/organizations/" + BigOrg.SLUG + "/project-keys/";
         // Both servers share this JVM with the load generator: let the JIT settle on the list's code
         // before the first figure, or the first configuration measured pays for it.
         HttpLoad.run(target, path + "?per_page=100", BigOrg.TOKEN, 64, 3 * warmup, warmup, MAX_REQUESTS);
-        for (int perPage : new int[] {10, 100}) {
+        for (int perPage : gapsOnly ? new int[] {100} : new int[] {10, 100}) {
             String plain = path + "?per_page=" + perPage;
             HttpResponse<byte[]> sample = fetch(target, plain);
             if (sample.statusCode() != 200) {
@@ -90,12 +107,19 @@ public final class ListBench {
             HttpServer fixed = fixedBodyServer(sample);
             try {
                 HttpLoad.run(fixed.getAddress(), plain, BigOrg.TOKEN, 64, 2 * warmup, warmup, MAX_REQUESTS);
-                for (int connections : CONNECTIONS) {
+                for (int connections : gapsOnly ? new int[] {GAP_CONNECTIONS} : CONNECTIONS) {
                     for (boolean team : new boolean[] {false, true}) {
                         for (boolean status : new boolean[] {false, true}) {
+                            if (gapsOnly && team != status) {
+                                continue;
+                            }
                             String q = plain + (team ? "&team=team-7" : "") + (status ? "&status=active" : "");
-                            Pair p = interleaved(fixed.getAddress(), plain, target, q, connections, warmup, seconds);
+                            Pair p = interleaved(fixed.getAddress(), plain, target, q, connections, warmup, seconds,
+                                    gapsOnly ? GAP_ROUNDS : ROUNDS);
                             report(json, table, perPage, team, status, connections, keys, p);
+                            if (perPage == 100 && connections == GAP_CONNECTIONS && team == status) {
+                                gapRow(gaps, team, keys, p);
+                            }
                         }
                     }
                 }
@@ -106,7 +130,8 @@ public final class ListBench {
     }
 
     /** Medians over the rounds of a list run and a fixed-body run taken turn about. */
-    private record Pair(HttpLoad.Result list, HttpLoad.Result fixed, long failures) {
+    private record Pair(HttpLoad.Result list, HttpLoad.Result fixed, long failures, double throughputRatio,
+                        double p99Ratio, int rounds) {
     }
 
     /**
@@ -114,16 +139,29 @@ public final class ListBench {
      * slow spell of a shared machine hits both alike; each side's median round is kept.
      */
     private static Pair interleaved(InetSocketAddress fixed, String fixedPath, InetSocketAddress list, String listPath,
-                                    int connections, double warmup, double seconds) throws InterruptedException {
-        HttpLoad.Result[] f = new HttpLoad.Result[ROUNDS];
-        HttpLoad.Result[] l = new HttpLoad.Result[ROUNDS];
+                                    int connections, double warmup, double seconds, int rounds)
+            throws InterruptedException {
+        HttpLoad.Result[] f = new HttpLoad.Result[rounds];
+        HttpLoad.Result[] l = new HttpLoad.Result[rounds];
         long failures = 0;
-        for (int i = 0; i < ROUNDS; i++) {
+        for (int i = 0; i < rounds; i++) {
             f[i] = HttpLoad.run(fixed, fixedPath, BigOrg.TOKEN, connections, warmup / 2, seconds, MAX_REQUESTS);
             l[i] = HttpLoad.run(list, listPath, BigOrg.TOKEN, connections, warmup / 2, seconds, MAX_REQUESTS);
             failures += l[i].failures();
         }
-        return new Pair(median(l), median(f), failures);
+        double[] throughput = new double[rounds];
+        double[] p99 = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            throughput[i] = l[i].requestsPerSecond() / f[i].requestsPerSecond();
+            p99[i] = l[i].p99Ms() / f[i].p99Ms();
+        }
+        return new Pair(median(l), median(f), failures, median(throughput), median(p99), rounds);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static HttpLoad.Result median(HttpLoad.Result[] rounds) {
@@ -132,10 +170,24 @@ public final class ListBench {
         return sorted[sorted.length / 2];
     }
 
+    private static void gapRow(GapTable gaps, boolean filtered, int keys, Pair p) {
+        HttpLoad.Result l = p.list();
+        HttpLoad.Result f = p.fixed();
+        String how = String.format(java.util.Locale.ROOT,
+                "%d keys, c=%d, median ratio of %d back-to-back pairs; median runs p99 %.2f vs %.2f ms, %.0f vs %.0f req/s, load %s",
+                keys, GAP_CONNECTIONS, p.rounds(), l.p99Ms(), f.p99Ms(), l.requestsPerSecond(), f.requestsPerSecond(),
+                GapTable.loadAverage());
+        if (filtered) {
+            gaps.put(GapTable.Row.TEAM_LIST, p.throughputRatio(), how);
+        } else {
+            gaps.put(GapTable.Row.LIST_P99, p.p99Ratio(), how);
+        }
+    }
+
     private static void report(PrintStream json, List<String[]> table, int perPage, boolean team, boolean status,
                                int connections, int keys, Pair p) {
         Object[] params = {"per_page", perPage, "team", team, "status", status, "connections", connections,
-                "keys", keys, "rounds", ROUNDS};
+                "keys", keys, "rounds", p.rounds()};
         HttpLoad.Result l = p.list();
         HttpLoad.Result f = p.fixed();
         Bench.emit(json, "list.throughput", l.requestsPerSecond(), "req/s", params);
@@ -145,14 +197,18 @@ public final class ListBench {
         Bench.emit(json, "list.ceiling.latency.p99", f.p99Ms(), "ms", params);
         Bench.emit(json, "list.ratio.throughput", l.requestsPerSecond() / f.requestsPerSecond(), "x", params);
         Bench.emit(json, "list.ratio.p99", l.p99Ms() / f.p99Ms(), "x", params);
+        // Each round's list run beside the ceiling run just before it, then the median of those
+        // ratios: steadier than a ratio of medians when the machine's load drifts during the runs.
+        Bench.emit(json, "list.paired_ratio.throughput", p.throughputRatio(), "x", params);
+        Bench.emit(json, "list.paired_ratio.p99", p.p99Ratio(), "x", params);
         if (p.failures() > 0) {
             Bench.emit(json, "list.failures", p.failures(), "requests", params);
         }
         String label = String.format("list per_page=%d%s%s c=%d", perPage, team ? " team" : "", status ? " status" : "",
                 connections);
-        String note = String.format("p50 %.2f ms, p99 %.2f ms | ceiling %.0f req/s, p99 %.2f ms | %.2fx req/s, %.2fx p99",
-                l.p50Ms(), l.p99Ms(), f.requestsPerSecond(), f.p99Ms(), l.requestsPerSecond() / f.requestsPerSecond(),
-                l.p99Ms() / f.p99Ms());
+        String note = String.format("p50 %.2f ms, p99 %.2f ms | ceiling %.0f req/s, p99 %.2f ms | %.2fx req/s, %.2fx p99"
+                        + " (paired %.2fx, %.2fx)", l.p50Ms(), l.p99Ms(), f.requestsPerSecond(), f.p99Ms(),
+                l.requestsPerSecond() / f.requestsPerSecond(), l.p99Ms() / f.p99Ms(), p.throughputRatio(), p.p99Ratio());
         if (p.failures() > 0) {
             note += ", " + p.failures() + " failed";
         }
