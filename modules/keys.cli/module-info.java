@@ -1,5 +1,5 @@
 /** The `keys` launcher. */
 module keys.cli {
     requires keys.server;
-    requires jdk.unsupported; // sun.misc.Signal, reached by reflection: see Signals
+    requires jdk.unsupported; // sun.misc.Signal, reached through method handles: see Signals
 }

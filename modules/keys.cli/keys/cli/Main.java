@@ -3,6 +3,7 @@ package keys.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -11,7 +12,7 @@ import keys.domain.Causes;
 
 /** The {@code keys} launcher: picks the sub-command; usage errors exit 2, failures exit 1. */
 public final class Main {
-    /** The release: the top-level VERSION file, which build.sh puts beside this class. */
+    /** The release: the top-level VERSION file, which build.sh puts beside this class and into the module. */
     static final String VERSION = version();
 
     private static final String HELP = """
@@ -33,6 +34,13 @@ public final class Main {
     }
 
     private static String version() {
+        // The linked image: the module's own version (build.sh gives it the same VERSION), from
+        // the module graph the AOT cache holds. Reading the resource there would open and inflate
+        // the image's compressed module file first, a few ms of every start.
+        ModuleDescriptor module = Main.class.getModule().getDescriptor();
+        if (module != null && module.rawVersion().isPresent()) {
+            return module.rawVersion().get();
+        }
         try (InputStream in = Main.class.getResourceAsStream("version")) {
             return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {

@@ -43,10 +43,25 @@ final class ServeCommand {
             out.print(flags.help("Runs the HTTP server."));
             return 0;
         }
+        serve(flags, env, out, err);
+        return -1;
+    }
+
+    /**
+     * Starts the server the parsed flags describe, stopped gracefully by the first TERM/INT, and
+     * says where it listens; returns it running (also the path {@code keys train} runs).
+     */
+    static KeysServer serve(Flags flags, Map<String, String> env, PrintStream out, PrintStream err) {
         // Handlers first: a TERM during start-up must not skip closing the store.
         AtomicReference<KeysServer> started = new AtomicReference<>();
-        Signals.onStop(() -> stop(started.get(), err));
-        KeysServer keys = start(flags, env, out, err);
+        Runnable noHandlers = Signals.onStop(() -> stop(started.get(), err));
+        KeysServer keys;
+        try {
+            keys = start(flags, env, out, err);
+        } catch (RuntimeException | Error e) {
+            noHandlers.run(); // the exit status is the failure's
+            throw e;
+        }
         started.set(keys);
         Path data = keys.dataDirectory();
         String where = data == null ? "in memory" : "data " + data.toAbsolutePath() + ", fsync " + flags.get("fsync");
@@ -54,7 +69,7 @@ final class ServeCommand {
                 + " (" + where + ")");
         // Apart: behind a proxy or in a container the public URL is not the address bound.
         err.println("keys: URL prefix " + keys.url() + " (Link headers and DSNs)");
-        return -1;
+        return keys;
     }
 
     /** {@code HOST:PORT} as bound, an IPv6 host in brackets. */
@@ -81,7 +96,7 @@ final class ServeCommand {
         }
     }
 
-    /** The flags as a builder, started (also the path {@code keys train} runs). */
+    /** The flags as a builder, started. */
     static KeysServer start(Flags flags, Map<String, String> env, PrintStream out, PrintStream err) {
         if (!flags.positional().isEmpty()) {
             throw new UsageException("keys serve: unexpected argument '" + flags.positional().get(0) + "'");

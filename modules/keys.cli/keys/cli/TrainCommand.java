@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -25,14 +26,12 @@ final class TrainCommand {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         Path dir = Files.createTempDirectory("keys-train");
         try {
+            Path data = dir.resolve("data");
             // The very path `keys serve --demo` takes, so its classes are in the cache too.
-            Flags flags = ServeCommand.flags();
-            flags.parse(new String[] {"--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0", "--demo",
-                    "--rate-limits", "--access-log", "false"}, Map.of());
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            KeysServer running = ServeCommand.start(flags, Map.of(), quiet, quiet);
-            Signals.onStop(() -> Runtime.getRuntime().halt(130)); // trains the handler; Ctrl-C still stops a build
-            String token = Files.readString(dir.resolve("data").resolve("demo-token")).strip();
+            KeysServer running = ServeCommand.serve(flags(Map.of(), "--data", data.toString(), "--listen", "127.0.0.1:0",
+                    "--demo", "--rate-limits", "--access-log", "false"), Map.of(), quiet, quiet);
+            String token = Files.readString(data.resolve("demo-token")).strip();
             String base = "http://127.0.0.1:" + running.port();
             Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
             String[] gets = {"/healthz", "/readyz", "/api/0/organizations/demo/project-keys/",
@@ -49,13 +48,23 @@ final class TrainCommand {
             }
             send(base + "/metrics", "GET", Map.of(), null);
             running.stop(0);
+            // Restarts in place, as after a crash or an upgrade: with the admin's token given (as a
+            // container's Secret gives it) and without; both only find the admin there.
+            String admin = Files.readString(data.resolve("admin-token")).strip();
+            for (Map<String, String> given : List.of(Map.of("KEYS_ADMIN_TOKEN", admin), Map.<String, String>of())) {
+                KeysServer again = ServeCommand.start(flags(given, "--data", data.toString(), "--listen", "127.0.0.1:0",
+                        "--access-log", "false"), given, quiet, quiet);
+                send("http://127.0.0.1:" + again.port() + "/healthz", "GET", Map.of(), null);
+                send("http://127.0.0.1:" + again.port() + "/readyz", "GET", Map.of(), null);
+                again.stop(0);
+            }
             // and the in-memory path, with nothing to bootstrap but a minted token
             try (KeysServer memory = KeysServer.builder().inMemory()
                     .listen(new java.net.InetSocketAddress("127.0.0.1", 0)).start()) {
                 send(memory.url() + "/api/0/organizations/", "GET",
                         Map.of("Authorization", "Bearer " + memory.adminToken()), null);
             }
-            Store.check(dir.resolve("data"));
+            Store.check(data);
             out.println("keys train: done");
             return 0;
         } finally {
@@ -63,6 +72,12 @@ final class TrainCommand {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static Flags flags(Map<String, String> env, String... args) {
+        Flags flags = ServeCommand.flags();
+        flags.parse(args, env);
+        return flags;
     }
 
     private static void send(String url, String method, Map<String, String> headers, String json) throws Exception {

@@ -91,9 +91,24 @@ public sealed interface Sources permits Sources.Real, Sources.Test {
 
     /** The real clock and one {@link SecureRandom} (thread-safe) for every purpose. */
     final class Real implements Sources {
-        private final SecureRandom random = new SecureRandom();
+        // Made on the first draw, not at start: seeding it (providers, /dev/urandom) costs start-up
+        // time, and a restart with its admin in place answers /healthz without drawing anything.
+        private volatile SecureRandom random;
 
         private Real() {
+        }
+
+        private SecureRandom random() {
+            SecureRandom r = random;
+            if (r == null) {
+                synchronized (this) {
+                    r = random;
+                    if (r == null) {
+                        random = r = new SecureRandom();
+                    }
+                }
+            }
+            return r;
         }
 
         @Override
@@ -104,17 +119,17 @@ public sealed interface Sources permits Sources.Real, Sources.Test {
 
         @Override
         public void nextBytes(Purpose purpose, byte[] into) {
-            random.nextBytes(into);
+            random().nextBytes(into);
         }
 
         @Override
         public int nextInt(Purpose purpose, int bound) {
-            return random.nextInt(bound);
+            return random().nextInt(bound);
         }
 
         @Override
         public double nextDouble(Purpose purpose) {
-            return random.nextDouble();
+            return random().nextDouble();
         }
     }
 

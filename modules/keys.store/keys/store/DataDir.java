@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -82,7 +81,9 @@ final class DataDir {
                 }
             }
         }
-        out.sort(Comparator.comparingLong(Numbered::number));
+        // Not Comparator.comparingLong: its lambda is serializable, which the AOT cache does not keep,
+        // so every start would generate a class for it.
+        out.sort((a, b) -> Long.compare(a.number(), b.number()));
         return out;
     }
 

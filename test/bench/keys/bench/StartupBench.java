@@ -17,8 +17,10 @@ import java.util.List;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Start-up of the linked image: process start to the first 200 on /healthz and on the list
- * endpoint, empty and with 100k and 1M keys; and the idle RSS once it answers.
+ * Start-up of the linked image: process start to the first 200 on /healthz against the floor (the
+ * smallest JDK HTTP server, {@link Floor}), alternately on a restart with an empty store; then to
+ * the first 200 on /healthz and on the list endpoint, empty and with 100k and 1M keys; and the idle
+ * RSS once it answers.
  */
 final class StartupBench {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
@@ -33,6 +35,7 @@ final class StartupBench {
             return;
         }
         warmClient();
+        againstFloor(json, table, keys);
         for (int n : new int[] {0, 100_000, 1_000_000}) {
             Path dir = Files.createTempDirectory("keys-start");
             try {
@@ -67,6 +70,89 @@ final class StartupBench {
         }
     }
 
+    /** Alternate starts of the floor and of keys for the ratio; the medians are compared. */
+    private static final int FLOOR_RUNS = 7;
+
+    /**
+     * The floor and a keys restart, alternately: keys on a directory initialised by a first start
+     * (store, lock file and admin exist; nothing else), which is what a restart in place sees.
+     * Beside the time, the CPU each process used until its first answer (all its threads):
+     * on a shared box that ratio moves less than the times.
+     */
+    private static void againstFloor(PrintStream json, List<String[]> table, Path keys) throws Exception {
+        Path work = Files.createTempDirectory("keys-floor");
+        try {
+            Floor floor = Floor.prepare(keys.getParent().getParent(), work);
+            Path dir = Files.createDirectory(work.resolve("data"));
+            startOnce(keys, dir, 0); // initialises it, untimed
+            double[][] f = new double[2][FLOOR_RUNS];
+            double[][] k = new double[2][FLOOR_RUNS];
+            for (int run = 0; run < FLOOR_RUNS; run++) {
+                settle();
+                int port = freePort();
+                ProcessBuilder pb = new ProcessBuilder(floor.command(port))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                long t0 = System.nanoTime();
+                Process p = pb.start();
+                try {
+                    f[0][run] = waitFor200("http://127.0.0.1:" + port + "/healthz", null, t0);
+                    f[1][run] = cpuMs(p.pid());
+                } finally {
+                    p.destroy();
+                    p.waitFor();
+                }
+                settle();
+                double[] one = startOnce(keys, dir, -1);
+                k[0][run] = one[0];
+                k[1][run] = one[3];
+            }
+            double load = loadAverage();
+            double fm = median(f[0]);
+            double km = median(k[0]);
+            double fc = median(f[1]);
+            double kc = median(k[1]);
+            Bench.emit(json, "startup.floor", fm, "ms", "runs", FLOOR_RUNS, "min", f[0][0], "max", f[0][FLOOR_RUNS - 1],
+                    "cpuMs", Math.round(fc), "aot", floor.cached(), "load1", Math.round(load * 100) / 100.0);
+            Bench.emit(json, "startup.restart", km, "ms", "runs", FLOOR_RUNS, "min", k[0][0], "max", k[0][FLOOR_RUNS - 1],
+                    "cpuMs", Math.round(kc), "load1", Math.round(load * 100) / 100.0);
+            Bench.emit(json, "startup.ratio", km / fm, "x", "cpu", Math.round(kc / fc * 100) / 100.0, "aim", 1.2);
+            table.add(new String[] {"floor: JDK HttpServer to /healthz", String.format("%.0f ms", fm),
+                    String.format("median of %d (%.0f..%.0f), CPU %.0f ms, own AOT cache: %s, load %.2f", FLOOR_RUNS,
+                            f[0][0], f[0][FLOOR_RUNS - 1], fc, floor.cached(), load)});
+            table.add(new String[] {"keys restart to /healthz, empty store", String.format("%.0f ms", km),
+                    String.format("median of %d (%.0f..%.0f), CPU %.0f ms, alternating with the floor", FLOOR_RUNS,
+                            k[0][0], k[0][FLOOR_RUNS - 1], kc)});
+            table.add(new String[] {"keys restart / floor", String.format("%.2f", km / fm),
+                    String.format("CPU %.2f; aim <= 1.2", kc / fc)});
+        } finally {
+            Util.deleteTree(work);
+        }
+    }
+
+    /** Sorts {@code values} and returns the middle one. */
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        return values[values.length / 2];
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * CPU time a running process has used so far, every thread's (also those that ended), from
+     * /proc/PID/stat in clock ticks (10 ms); 0 where there is no /proc.
+     */
+    private static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime (USER_HZ is 100 on Linux)
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Runs per directory size; the median is reported (a single start is at the mercy of the box). */
     private static final int RUNS = 5;
 
@@ -75,8 +161,7 @@ final class StartupBench {
         double[] first = new double[RUNS];
         long rssKb = 0;
         for (int run = 0; run < RUNS; run++) {
-            System.gc(); // this JVM's own collector should not compete with the start being measured
-            Thread.sleep(300);
+            settle();
             double[] one = startOnce(keys, dir, n);
             health[run] = one[0];
             first[run] = one[1];
@@ -96,12 +181,24 @@ final class StartupBench {
         table.add(new String[] {"RSS after start, " + n + " keys", rssKb / 1024 + " MiB", ""});
     }
 
-    /** One start: {ms to /healthz 200, ms to the first list 200, RSS in KiB then}. */
-    private static double[] startOnce(Path keys, Path dir, int n) throws Exception {
-        int port;
+    /** This JVM's own collector should not compete with the start being measured. */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(300);
+    }
+
+    private static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
+    }
+
+    /**
+     * One start: {ms to /healthz 200, ms to the first list 200, RSS in KiB then, CPU ms at the
+     * /healthz 200}; n &lt; 0: to /healthz only (the list and RSS are 0).
+     */
+    private static double[] startOnce(Path keys, Path dir, int n) throws Exception {
+        int port = freePort();
         String base = "http://127.0.0.1:" + port;
         ProcessBuilder pb = new ProcessBuilder(keys.toString(), "serve", "--data", dir.toString(),
                 "--listen", "127.0.0.1:" + port, "--fsync", "never", "--access-log", "false")
@@ -111,9 +208,13 @@ final class StartupBench {
         Process p = pb.start();
         try {
             double health = waitFor200(base + "/healthz", null, t0);
+            double cpu = cpuMs(p.pid());
+            if (n < 0) {
+                return new double[] {health, 0, 0, cpu};
+            }
             String list = n == 0 ? "/api/0/organizations/" : "/api/0/organizations/" + BigOrg.SLUG + "/project-keys/";
             double first = waitFor200(base + list, BigOrg.TOKEN, t0);
-            return new double[] {health, first, rssKb(p.pid())};
+            return new double[] {health, first, rssKb(p.pid()), cpu};
         } finally {
             p.destroy();
             p.waitFor();
