@@ -61,7 +61,7 @@ public final class Repair {
                 RepairPlan plan = planOrThrow(dir);
                 if (plan.repairable() && plan.damaged()) {
                     carryOut(plan);
-                    Recovery.scan(dir); // throws if the repair did not take, rather than claim it did
+                    Recovery.scan(dir).rows().close(); // throws if the repair did not take, rather than claim it did
                 }
                 return plan;
             } finally {
@@ -82,6 +82,7 @@ public final class Repair {
                 List<DataDir.Numbered> snapshots = DataDir.snapshots(dir);
                 snapshots.removeIf(n -> ignored.contains(n.file()));
                 r = Recovery.scan(dir, snapshots, DataDir.logs(dir));
+                r.rows().close(); // the plan reads no audit row
             } catch (StoreCorruptException e) {
                 DataDir.Numbered snapshot = find(DataDir.snapshots(dir), e.file());
                 if (newerFormat(e.file())) {

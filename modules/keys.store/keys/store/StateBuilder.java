@@ -24,7 +24,9 @@ final class StateBuilder {
     private long lastAuditId;
     private final CowMap<Long, AuditLog> auditByOrg;
     /** Audit entries added so far, by organization, merged into its log at {@link #build()}. */
-    private final Map<Long, List<AuditEntry>> auditAdded = new HashMap<>();
+    private final Map<Long, List<AuditLog.Row>> auditAdded = new HashMap<>();
+    private final AuditRowSink auditSink;
+    private final AuditRows auditRows;
     private final CowMap<Long, Organization> orgs;
     private final CowMap<String, Long> orgBySlug;
     private final CowMap<Long, Team> teams;
@@ -50,6 +52,12 @@ final class StateBuilder {
     private final Map<Long, KeyListEditor> orgEdits = new HashMap<>();
 
     StateBuilder(State s) {
+        this(s, AuditRowSink.MEMORY);
+    }
+
+    StateBuilder(State s, AuditRowSink auditSink) {
+        this.auditSink = auditSink;
+        auditRows = s.auditRows;
         lastId = s.lastId;
         keyCount = s.keyCount;
         orgs = new CowMap<>(s.orgs);
@@ -113,9 +121,9 @@ final class StateBuilder {
     State build() {
         finish(projectEdits, keysByProject);
         finish(orgEdits, keysByOrg);
-        for (Map.Entry<Long, List<AuditEntry>> e : auditAdded.entrySet()) {
+        for (Map.Entry<Long, List<AuditLog.Row>> e : auditAdded.entrySet()) {
             AuditLog log = auditByOrg.get(e.getKey());
-            AuditEntry[] added = e.getValue().toArray(AuditEntry[]::new);
+            AuditLog.Row[] added = e.getValue().toArray(AuditLog.Row[]::new);
             auditByOrg.put(e.getKey(), (log == null ? AuditLog.EMPTY : log).with(added, added.length));
         }
         auditAdded.clear();
@@ -124,7 +132,7 @@ final class StateBuilder {
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
                 tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount,
-                lastAuditId, auditByOrg.build());
+                lastAuditId, auditByOrg.build(), auditRows);
     }
 
     private static void finish(Map<Long, KeyListEditor> edits, CowMap<Long, KeyList> lists) {
@@ -330,7 +338,7 @@ final class StateBuilder {
     private void putAudit(AuditEntry e) {
         raiseLastAuditId(e.id());
         if (orgs.get(e.orgId()) != null) {
-            auditAdded.computeIfAbsent(e.orgId(), k -> new ArrayList<>()).add(e);
+            auditAdded.computeIfAbsent(e.orgId(), k -> new ArrayList<>()).add(AuditLog.Row.of(e, auditSink.place(e)));
         }
     }
 

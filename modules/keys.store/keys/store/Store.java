@@ -39,6 +39,8 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock compactLock = new ReentrantLock();
 
     private final LogWriter log; // guarded by writeLock
+    private final AuditRowWriter auditRows; // guarded by writeLock; null in memory
+    private final AuditRows auditReader;
 
     // Guarded by writeLock.
     private volatile boolean closed; // read without the lock by isOpen()
@@ -47,8 +49,13 @@ public final class Store implements AutoCloseable {
 
     private volatile long snapshotSeq; // read by stats() without the lock
 
-    private Store(Path dir, StoreOptions options, Closeable lock, TailRepair repair, Recovery.Result r, Segment segment) {
+    private Store(Path dir, StoreOptions options, Closeable lock, Recovery.Result r, Recovery.Opened opened) {
         this.dir = dir;
+        this.auditRows = opened.auditRows();
+        this.auditReader = r.rows();
+        Segment segment = opened.segment();
+        TailRepair repair = opened.repair();
+        State state = opened.state();
         this.options = options;
         this.io = options.channels();
         this.lock = lock;
@@ -57,9 +64,10 @@ public final class Store implements AutoCloseable {
         this.noAutoCompactionBefore = System.nanoTime(); // nanoTime has no fixed origin: never compare with 0
         this.health = new WriteHealth(this::resumeAfterFailure);
         this.commits = new GroupCommit(counters,
-                new GroupCommit.Tip(r.lastSeq(), r.state(), segment.channel(), segment.encoder.position()),
+                new GroupCommit.Tip(r.lastSeq(), state, segment.channel(), segment.encoder.position()),
                 options.fsync() == FsyncPolicy.BATCH, health::failed);
-        this.log = new LogWriter(r.state(), r.lastSeq(), segment, options.fsync(), counters, commits, health);
+        this.log = new LogWriter(state, r.lastSeq(), segment, options.fsync(), counters, commits, health,
+                auditRows == null ? AuditRowSink.MEMORY : auditRows);
     }
 
     /**
@@ -81,11 +89,15 @@ public final class Store implements AutoCloseable {
     private static Store openOrThrow(Path dir, StoreOptions options) throws IOException {
         DataDir.create(dir, options.channels());
         StoreLock lock = StoreLock.acquire(dir);
+        Recovery.Result r = null;
         try {
-            Recovery.Result r = Recovery.scan(dir);
+            r = Recovery.scan(dir);
             Recovery.Opened opened = Recovery.finish(dir, r, options.channels());
-            return new Store(dir, options, lock, opened.repair(), r, opened.segment());
+            return new Store(dir, options, lock, r, opened);
         } catch (IOException | RuntimeException e) {
+            if (r != null) {
+                r.rows().close();
+            }
             lock.close();
             throw e;
         }
@@ -99,9 +111,11 @@ public final class Store implements AutoCloseable {
      */
     public static Store inMemory(StoreOptions options) {
         StoreOptions memory = options.withFsync(FsyncPolicy.NEVER).withCompactThresholdBytes(0);
-        Recovery.Result empty = new Recovery.Result(State.empty(), 0, null, 0, null, 0, null, List.of(), List.of());
+        Recovery.Result empty = new Recovery.Result(State.empty(), 0, null, 0, null, 0, null, List.of(), List.of(), 0,
+                AuditRows.NONE);
         try {
-            return new Store(null, memory, () -> { }, null, empty, Segment.inMemory(new MemoryLogChannel()));
+            return new Store(null, memory, () -> { }, empty,
+                    new Recovery.Opened(Segment.inMemory(new MemoryLogChannel()), null, null, State.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a memory channel does no I/O
         }
@@ -264,6 +278,7 @@ public final class Store implements AutoCloseable {
         try {
             long seq;
             State state;
+            long auditEnd;
             writeLock.lock();
             try {
                 ensureWritable();
@@ -272,6 +287,8 @@ public final class Store implements AutoCloseable {
                     return;
                 }
                 state = log.latest();
+                auditEnd = auditRows.end();
+                auditRows.sync(); // the snapshot's index points at these rows; the log it replaces goes
                 if (log.segment().firstSeq <= seq) {
                     log.rotate(dir, io);
                 }
@@ -279,7 +296,7 @@ public final class Store implements AutoCloseable {
                 writeLock.unlock();
             }
             hook.reached(CompactionHook.Step.ROTATED);
-            SnapshotFile.write(dir, seq, state, io, hook);
+            SnapshotFile.write(dir, seq, state, auditEnd, io, hook);
             snapshotSeq = seq;
             DataDir.deleteCoveredBy(dir, seq, io, hook);
             counters.compactions.incrementAndGet();
@@ -344,6 +361,7 @@ public final class Store implements AutoCloseable {
             try {
                 commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
                 log.close();
+                closeAuditRows();
             } finally {
                 writeLock.unlock();
                 compactLock.unlock();
@@ -360,9 +378,17 @@ public final class Store implements AutoCloseable {
             closed = true;
             commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
             log.close();
+            closeAuditRows();
         } finally {
             writeLock.unlock();
             lock.close();
+        }
+    }
+
+    private void closeAuditRows() throws IOException {
+        auditReader.close();
+        if (auditRows != null) {
+            auditRows.close();
         }
     }
 
