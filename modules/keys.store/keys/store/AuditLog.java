@@ -247,6 +247,28 @@ final class AuditLog {
         return new AuditLog(out, newEnds);
     }
 
+    /** This log without its rows from before {@code micros}: the chunks after the cut are shared. */
+    AuditLog withoutBefore(long micros) {
+        int drop = countAtMost(micros - 1);
+        if (drop == 0) {
+            return this;
+        }
+        if (drop == size()) {
+            return EMPTY;
+        }
+        int c = chunkOf(drop);
+        int from = drop - start(c);
+        Chunk[] out = Arrays.copyOfRange(chunks, c, chunks.length);
+        if (from > 0) {
+            Row[] rest = new Row[chunks[c].size() - from];
+            for (int i = 0; i < rest.length; i++) {
+                rest[i] = chunks[c].row(from + i);
+            }
+            out[0] = Chunk.of(rest, 0, rest.length);
+        }
+        return new AuditLog(out, ends(out));
+    }
+
     /** This log with every row held in memory appended to {@code sink}; chunks already on disk are shared. */
     AuditLog onDisk(long orgId, AuditRowSink sink) {
         Chunk[] out = null;

@@ -29,14 +29,16 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
 
     private final Path dir;
     private final LogChannelFactory io;
+    private final long rotateBytes;
     private int file;
     private LogChannel channel;
     private long position;
     private boolean directoryDirty;
 
-    private AuditRowWriter(Path dir, LogChannelFactory io, int file, LogChannel channel, long position,
-                           boolean directoryDirty) {
+    private AuditRowWriter(Path dir, LogChannelFactory io, long rotateBytes, int file, LogChannel channel,
+                           long position, boolean directoryDirty) {
         this.dir = dir;
+        this.rotateBytes = rotateBytes;
         this.io = io;
         this.file = file;
         this.channel = channel;
@@ -50,6 +52,10 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
      * are cut and deleted; the caller then appends the rows of the replayed records again.
      */
     static AuditRowWriter resume(Path dir, long end, LogChannelFactory io) throws IOException {
+        return resume(dir, end, io, ROTATE_BYTES);
+    }
+
+    static AuditRowWriter resume(Path dir, long end, LogChannelFactory io, long rotateBytes) throws IOException {
         int file = end == 0 ? 1 : AuditRowFile.file(end);
         long offset = end == 0 ? 0 : AuditRowFile.offset(end);
         boolean dirty = false;
@@ -64,7 +70,7 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
             if (end != 0) {
                 throw new StoreCorruptException(path, 0, "audit row file missing: the snapshot's index points into it");
             }
-            return create(dir, io, file);
+            return create(dir, io, rotateBytes, file);
         }
         LogChannel ch = io.append(path);
         try {
@@ -79,10 +85,11 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
             ch.close();
             throw e;
         }
-        return new AuditRowWriter(dir, io, file, ch, offset, dirty);
+        return new AuditRowWriter(dir, io, rotateBytes, file, ch, offset, dirty);
     }
 
-    private static AuditRowWriter create(Path dir, LogChannelFactory io, int file) throws IOException {
+    private static AuditRowWriter create(Path dir, LogChannelFactory io, long rotateBytes, int file)
+            throws IOException {
         LogChannel ch = io.create(dir.resolve(DataDir.auditName(file)));
         try {
             writeFully(ch, ByteBuffer.wrap(headerBytes()));
@@ -90,7 +97,7 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
             ch.close();
             throw e;
         }
-        return new AuditRowWriter(dir, io, file, ch, LogFormat.HEADER_BYTES, true);
+        return new AuditRowWriter(dir, io, rotateBytes, file, ch, LogFormat.HEADER_BYTES, true);
     }
 
     private static byte[] headerBytes() {
@@ -101,7 +108,7 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
     @Override
     public long place(AuditEntry e) {
         try {
-            if (position >= ROTATE_BYTES) {
+            if (position >= rotateBytes) {
                 rotate();
             }
             ByteBuffer row = AuditRowFile.encode(e);
@@ -123,7 +130,7 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
 
     private void rotate() throws IOException {
         channel.force();
-        AuditRowWriter next = create(dir, io, file + 1);
+        AuditRowWriter next = create(dir, io, rotateBytes, file + 1);
         channel.close();
         file = next.file;
         channel = next.channel;

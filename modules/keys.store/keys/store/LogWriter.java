@@ -13,7 +13,7 @@ final class LogWriter {
     private final Counters counters;
     private final GroupCommit commits;
     private final WriteHealth health;
-    private final AuditRowSink auditRows;
+    private final AuditRowWriter auditRows; // null in memory: the rows stay in the state
 
     private State latest;
     private Segment segment;
@@ -21,7 +21,7 @@ final class LogWriter {
     private volatile long logBytes;
 
     LogWriter(State latest, long lastSeq, Segment segment, FsyncPolicy fsync, Counters counters,
-              GroupCommit commits, WriteHealth health, AuditRowSink auditRows) {
+              GroupCommit commits, WriteHealth health, AuditRowWriter auditRows) {
         this.auditRows = auditRows;
         this.latest = latest;
         this.lastSeq = lastSeq;
@@ -57,7 +57,7 @@ final class LogWriter {
     GroupCommit.Ticket append(Tx tx) {
         State next;
         try {
-            next = latest.apply(tx.changes(), auditRows);
+            next = latest.apply(tx.changes(), auditRows == null ? AuditRowSink.MEMORY : auditRows);
         } catch (java.io.UncheckedIOException e) {
             commits.fail(e.getCause());
             throw health.unavailable();
@@ -159,7 +159,19 @@ final class LogWriter {
         });
     }
 
+    /** Syncs the audit rows appended so far; where they end (what a snapshot of {@link #latest()} covers). */
+    long syncAuditRows() throws IOException {
+        auditRows.sync();
+        return auditRows.end();
+    }
+
     void close() throws IOException {
-        segment.close();
+        try {
+            segment.close();
+        } finally {
+            if (auditRows != null) {
+                auditRows.close();
+            }
+        }
     }
 }

@@ -53,7 +53,8 @@ final class Recovery {
      * anywhere in here just leads to the same recovery next time. The audit rows of the replayed
      * records are appended again where the snapshot's rows end ({@link AuditRowWriter}).
      */
-    static Opened finish(Path dir, Result r, LogChannelFactory io) throws IOException {
+    static Opened finish(Path dir, Result r, StoreOptions options) throws IOException {
+        LogChannelFactory io = options.channels();
         for (Path temp : r.temps()) {
             Files.deleteIfExists(temp);
         }
@@ -78,7 +79,7 @@ final class Recovery {
         }
         AuditRowWriter rows = null;
         try {
-            rows = AuditRowWriter.resume(dir, r.auditEnd(), io);
+            rows = AuditRowWriter.resume(dir, r.auditEnd(), io, options.auditFileBytes());
             r.rows().forgetFrom(r.auditEnd() == 0 ? 1 : AuditRowFile.file(r.auditEnd()));
             State state = r.state().withAuditRowsOnDisk(rows);
             return new Opened(segment, repair, rows, state);

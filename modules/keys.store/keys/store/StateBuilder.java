@@ -107,6 +107,7 @@ final class StateBuilder {
             case Change.PutKey c -> putKey(c.key());
             case Change.DeleteKey c -> deleteKey(c.projectId(), c.id());
             case Change.PutAudit c -> putAudit(c.entry());
+            case Change.DropAuditBefore c -> dropAuditBefore(c.micros());
         }
     }
 
@@ -121,18 +122,35 @@ final class StateBuilder {
     State build() {
         finish(projectEdits, keysByProject);
         finish(orgEdits, keysByOrg);
-        for (Map.Entry<Long, List<AuditLog.Row>> e : auditAdded.entrySet()) {
-            AuditLog log = auditByOrg.get(e.getKey());
-            AuditLog.Row[] added = e.getValue().toArray(AuditLog.Row[]::new);
-            auditByOrg.put(e.getKey(), (log == null ? AuditLog.EMPTY : log).with(added, added.length));
-        }
-        auditAdded.clear();
+        mergeAudit();
         return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
                 tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount,
                 lastAuditId, auditByOrg.build(), auditRows);
+    }
+
+    private void mergeAudit() {
+        for (Map.Entry<Long, List<AuditLog.Row>> e : auditAdded.entrySet()) {
+            AuditLog log = auditByOrg.get(e.getKey());
+            AuditLog.Row[] added = e.getValue().toArray(AuditLog.Row[]::new);
+            auditByOrg.put(e.getKey(), (log == null ? AuditLog.EMPTY : log).with(added, added.length));
+        }
+        auditAdded.clear();
+    }
+
+    /** Retention: each organization's entries before {@code micros} go; a log left empty goes too. */
+    private void dropAuditBefore(long micros) {
+        mergeAudit();
+        for (Map.Entry<Long, AuditLog> e : new ArrayList<>(auditByOrg.view().entrySet())) {
+            AuditLog kept = e.getValue().withoutBefore(micros);
+            if (kept.size() == 0) {
+                auditByOrg.remove(e.getKey());
+            } else if (kept != e.getValue()) {
+                auditByOrg.put(e.getKey(), kept);
+            }
+        }
     }
 
     private static void finish(Map<Long, KeyListEditor> edits, CowMap<Long, KeyList> lists) {

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,8 +24,6 @@ import java.util.function.Function;
  * itself), else until a restart, which recovers every write that was acknowledged.
  */
 public final class Store implements AutoCloseable {
-    private static final long COMPACTION_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
-
     private final Path dir;
     private final StoreOptions options;
     private final LogChannelFactory io;
@@ -39,35 +36,30 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock compactLock = new ReentrantLock();
 
     private final LogWriter log; // guarded by writeLock
-    private final AuditRowWriter auditRows; // guarded by writeLock; null in memory
     private final AuditRows auditReader;
 
-    // Guarded by writeLock.
-    private volatile boolean closed; // read without the lock by isOpen()
-    private Thread compactor;
-    private long noAutoCompactionBefore;
+    private final AutoCompaction autoCompaction; // guarded by writeLock
+    private volatile boolean closed; // guarded by writeLock; read without the lock by isOpen()
 
     private volatile long snapshotSeq; // read by stats() without the lock
 
     private Store(Path dir, StoreOptions options, Closeable lock, Recovery.Result r, Recovery.Opened opened) {
         this.dir = dir;
-        this.auditRows = opened.auditRows();
         this.auditReader = r.rows();
         Segment segment = opened.segment();
-        TailRepair repair = opened.repair();
         State state = opened.state();
         this.options = options;
         this.io = options.channels();
         this.lock = lock;
-        this.repair = repair;
+        this.repair = opened.repair();
         this.snapshotSeq = r.snapshotSeq();
-        this.noAutoCompactionBefore = System.nanoTime(); // nanoTime has no fixed origin: never compare with 0
+        this.autoCompaction = new AutoCompaction(options.compactThresholdBytes(), this::compact, counters);
         this.health = new WriteHealth(this::resumeAfterFailure);
         this.commits = new GroupCommit(counters,
                 new GroupCommit.Tip(r.lastSeq(), state, segment.channel(), segment.encoder.position()),
                 options.fsync() == FsyncPolicy.BATCH, health::failed);
         this.log = new LogWriter(state, r.lastSeq(), segment, options.fsync(), counters, commits, health,
-                auditRows == null ? AuditRowSink.MEMORY : auditRows);
+                opened.auditRows());
     }
 
     /**
@@ -92,7 +84,7 @@ public final class Store implements AutoCloseable {
         Recovery.Result r = null;
         try {
             r = Recovery.scan(dir);
-            Recovery.Opened opened = Recovery.finish(dir, r, options.channels());
+            Recovery.Opened opened = Recovery.finish(dir, r, options);
             return new Store(dir, options, lock, r, opened);
         } catch (IOException | RuntimeException e) {
             if (r != null) {
@@ -175,7 +167,7 @@ public final class Store implements AutoCloseable {
                 ticket = commits.ticket(); // the body may have read writes not yet durable
             } else {
                 ticket = log.append(tx);
-                maybeCompactInBackground();
+                autoCompaction.maybeStart(log.logBytes());
             }
         } finally {
             writeLock.unlock();
@@ -229,34 +221,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Under the write lock. A failed compaction waits a while before the next automatic try. */
-    private void maybeCompactInBackground() {
-        long threshold = options.compactThresholdBytes();
-        if (threshold <= 0 || log.logBytes() < threshold || compactor != null && compactor.isAlive()
-                || System.nanoTime() - noAutoCompactionBefore < 0) {
-            return;
-        }
-        compactor = Thread.ofPlatform().name("keys-store-compact").daemon(true).start(() -> {
-            try {
-                compact();
-            } catch (RuntimeException e) {
-                counters.compactionFailures.incrementAndGet();
-                writeLock.lock();
-                try {
-                    noAutoCompactionBefore = System.nanoTime() + COMPACTION_RETRY_NANOS;
-                } finally {
-                    writeLock.unlock();
-                }
-            }
-        });
-    }
-
     /**
      * Writes a snapshot of the state and drops the log it covers. Writers wait only for the
      * segment switch; the snapshot is written from the immutable state while they go on.
      * Steps, each safe to crash after (see {@link Recovery}): (1) sync the current segment and
      * start {@code log-<S+1>}; (2) write {@code snapshot-<S>} to a temp file, sync, rename, sync
-     * the directory; (3) delete segments and snapshots the new snapshot covers.
+     * the directory; (3) delete segments and snapshots the new snapshot covers. With an audit
+     * retention, a write dropping the entries past it comes first, and row files left unused go last.
      *
      * @throws StoreUnavailableException the store is closed or failed
      * @throws UncheckedIOException      writing the snapshot failed; the log still holds everything
@@ -276,6 +247,7 @@ public final class Store implements AutoCloseable {
         CompactionHook hook = options.compactionHook();
         compactLock.lock();
         try {
+            AuditRetention.cutBeforeCompaction(this, options);
             long seq;
             State state;
             long auditEnd;
@@ -287,8 +259,7 @@ public final class Store implements AutoCloseable {
                     return;
                 }
                 state = log.latest();
-                auditEnd = auditRows.end();
-                auditRows.sync(); // the snapshot's index points at these rows; the log it replaces goes
+                auditEnd = log.syncAuditRows(); // the snapshot's index points at them; the log it replaces goes
                 if (log.segment().firstSeq <= seq) {
                     log.rotate(dir, io);
                 }
@@ -299,6 +270,7 @@ public final class Store implements AutoCloseable {
             SnapshotFile.write(dir, seq, state, auditEnd, io, hook);
             snapshotSeq = seq;
             DataDir.deleteCoveredBy(dir, seq, io, hook);
+            AuditRetention.deleteUnreferenced(dir, state, auditEnd, auditReader, io);
             counters.compactions.incrementAndGet();
             counters.lastCompactionMillis.set(options.sources().nowMicros() / 1000);
             hook.reached(CompactionHook.Step.DONE);
@@ -339,7 +311,7 @@ public final class Store implements AutoCloseable {
                 return;
             }
             closed = true;
-            background = compactor;
+            background = autoCompaction.thread();
         } finally {
             writeLock.unlock();
         }
@@ -361,7 +333,7 @@ public final class Store implements AutoCloseable {
             try {
                 commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
                 log.close();
-                closeAuditRows();
+                auditReader.close();
             } finally {
                 writeLock.unlock();
                 compactLock.unlock();
@@ -378,17 +350,10 @@ public final class Store implements AutoCloseable {
             closed = true;
             commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
             log.close();
-            closeAuditRows();
+            auditReader.close();
         } finally {
             writeLock.unlock();
             lock.close();
-        }
-    }
-
-    private void closeAuditRows() throws IOException {
-        auditReader.close();
-        if (auditRows != null) {
-            auditRows.close();
         }
     }
 
