@@ -269,6 +269,23 @@ final class AuditLog {
         return new AuditLog(out, ends(out));
     }
 
+    /** This log without the entries of these ids. */
+    AuditLog without(java.util.Set<Long> ids) {
+        List<Row> kept = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            if (!ids.contains(id(i))) {
+                kept.add(row(i));
+            }
+        }
+        Row[] rows = kept.toArray(Row[]::new);
+        int more = (rows.length + MAX_CHUNK - 1) / MAX_CHUNK;
+        Chunk[] out = new Chunk[more];
+        for (int c = 0; c < more; c++) {
+            out[c] = Chunk.of(rows, c * MAX_CHUNK, Math.min(rows.length, (c + 1) * MAX_CHUNK));
+        }
+        return new AuditLog(out, ends(out));
+    }
+
     /** This log with every row held in memory appended to {@code sink}; chunks already on disk are shared. */
     AuditLog onDisk(long orgId, AuditRowSink sink) {
         Chunk[] out = null;

@@ -88,6 +88,11 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
         return new AuditRowWriter(dir, io, rotateBytes, file, ch, offset, dirty);
     }
 
+    /** Appends from a new, empty file {@code number} on (repair: no existing file is touched). */
+    static AuditRowWriter startFile(Path dir, LogChannelFactory io, int number) throws IOException {
+        return create(dir, io, ROTATE_BYTES, number);
+    }
+
     private static AuditRowWriter create(Path dir, LogChannelFactory io, long rotateBytes, int file)
             throws IOException {
         LogChannel ch = io.create(dir.resolve(DataDir.auditName(file)));

@@ -60,6 +60,9 @@ public final class Repair {
             try {
                 RepairPlan plan = planOrThrow(dir);
                 if (plan.repairable() && plan.damaged()) {
+                    if (!plan.damagedRows.isEmpty()) {
+                        AuditRowsRepair.drop(dir, plan.damagedRows);
+                    }
                     carryOut(plan);
                     Recovery.scan(dir).rows().close(); // throws if the repair did not take, rather than claim it did
                 }
@@ -82,7 +85,6 @@ public final class Repair {
                 List<DataDir.Numbered> snapshots = DataDir.snapshots(dir);
                 snapshots.removeIf(n -> ignored.contains(n.file()));
                 r = Recovery.scan(dir, snapshots, DataDir.logs(dir));
-                r.rows().close(); // the plan reads no audit row
             } catch (StoreCorruptException e) {
                 DataDir.Numbered snapshot = find(DataDir.snapshots(dir), e.file());
                 if (newerFormat(e.file())) {
@@ -113,8 +115,14 @@ public final class Repair {
                         r.snapshotSeq());
             }
             if (ignored.isEmpty() && cut == null) {
-                return RepairPlan.undamaged(dir);
+                try { // only once the log reads: its records are what the rows must agree with
+                    List<AuditRowsRepair.Damaged> rows = AuditRowsRepair.find(r.state());
+                    return rows.isEmpty() ? RepairPlan.undamaged(dir) : RepairPlan.auditRows(dir, rows);
+                } finally {
+                    r.rows().close();
+                }
             }
+            r.rows().close();
             return new RepairPlan(dir, null, new ArrayList<>(ignored), snapshotDamage, cut, List.of(), dropped);
         }
     }

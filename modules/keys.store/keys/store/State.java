@@ -362,6 +362,18 @@ public final class State {
                 tokenByHash, tokensByUser, keysByProject, keysByOrg, keyCount, lastAuditId, Map.copyOf(logs), auditRows);
     }
 
+    /** This state without the given audit entries (by organization): repair drops entries whose rows are damaged. */
+    State withoutAuditEntries(Map<Long, Set<Long>> ids) {
+        Map<Long, AuditLog> kept = new HashMap<>(auditByOrg);
+        ids.forEach((org, gone) -> {
+            AuditLog log = kept.get(org);
+            if (log != null) {
+                kept.put(org, log.without(gone));
+            }
+        });
+        return withAuditLogs(kept);
+    }
+
     /** This state with every audit row it holds in memory appended to {@code sink} (rows on disk stay put). */
     State withAuditRowsOnDisk(AuditRowSink sink) {
         Map<Long, AuditLog> moved = new HashMap<>();

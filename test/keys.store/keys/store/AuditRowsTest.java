@@ -167,4 +167,42 @@ class AuditRowsTest {
         StoreCorruptException missing = assertThrows(StoreCorruptException.class, () -> Store.open(dir, Fixtures.FAST));
         assertTrue(missing.getMessage().contains("audit row file missing"), missing.getMessage());
     }
+
+    @Test
+    void repairDropsTheEntriesWhoseRowsAreDamagedAndKeepsEverythingElse() throws IOException {
+        Path dir = tmp.resolve("repair");
+        long org;
+        List<AuditEntry> before;
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            org = org(store);
+            entries(store, org, 4, 50);
+            store.compact();
+            entries(store, org, 100, 1, 5); // in the log after the snapshot
+            before = store.state().auditEntries(org, ALL);
+        }
+        Path rows = dir.resolve(DataDir.auditName(1));
+        long middle = Files.size(rows) / 3;
+        Fixtures.overwrite(rows, middle, new byte[] {(byte) ~Fixtures.readByte(rows, middle)});
+        byte[] damagedFile = Files.readAllBytes(rows);
+        RepairPlan plan = Repair.plan(dir);
+        assertTrue(plan.damaged() && plan.repairable(), plan.toString());
+        assertEquals(1, plan.damagedRows.size(), plan.toString());
+        long lost = plan.damagedRows.getFirst().id();
+        assertTrue(plan.toString().contains("audit entry " + lost) && plan.toString().contains("would drop 1"),
+                plan.toString());
+        Repair.apply(dir);
+        assertTrue(Store.check(dir).ok(), Store.check(dir).toString());
+        assertTrue(java.util.Arrays.equals(damagedFile, Files.readAllBytes(rows)), "no row file is cut or rewritten");
+        assertTrue(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".snap.cut-0")));
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            List<AuditEntry> expected = before.stream().filter(e -> e.id() != lost).toList();
+            assertEquals(expected, store.state().auditEntries(org, ALL));
+            entries(store, org, 200, 1, 1);
+            store.compact();
+        }
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            assertEquals(before.size(), store.state().auditCount(org));
+        }
+        assertFalse(Repair.plan(dir).damaged());
+    }
 }
