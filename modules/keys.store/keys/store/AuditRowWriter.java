@@ -167,8 +167,13 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
     }
 
     private static void writeFully(LogChannel ch, ByteBuffer b) throws IOException {
+        int stalls = 0;
         while (b.hasRemaining()) {
-            ch.write(b);
+            if (ch.write(b) > 0) {
+                stalls = 0;
+            } else if (++stalls > 16) {
+                throw new IOException("the file accepts no more bytes (" + b.remaining() + " left to write)");
+            }
         }
     }
 }
