@@ -145,31 +145,40 @@ final class AuditLog {
         return chunks[c].ids[index - start(c)];
     }
 
-    /** The rows {@code q} selects, in its order; only those are read from disk. */
+    /**
+     * The rows {@code q} selects, in its order; only those are read from disk. The bound is found
+     * by binary search; from there the filters (event, actor) walk the columns chunk by chunk.
+     */
     List<AuditEntry> query(long orgId, AuditQuery q, AuditRows rows) {
         List<AuditEntry> out = new ArrayList<>(Math.min(q.limit(), 128));
         int skip = q.offset();
         if (q.ascending()) {
             long from = Math.max(q.bound(), q.fromMicros());
-            for (int i = from == Long.MIN_VALUE ? 0 : countAtMost(from - 1); i < size() && out.size() < q.limit(); i++) {
-                int c = chunkOf(i);
-                int j = i - start(c);
-                if (chunks[c].micros[j] > q.toMicros()) {
-                    break;
-                }
-                if (matches(q, chunks[c], j) && skip-- <= 0) {
-                    out.add(chunks[c].entry(orgId, j, rows));
+            int i = from == Long.MIN_VALUE ? 0 : countAtMost(from - 1);
+            for (int c = i < size() ? chunkOf(i) : chunks.length, j = i - (c < chunks.length ? start(c) : 0);
+                 c < chunks.length && out.size() < q.limit(); c++, j = 0) {
+                Chunk chunk = chunks[c];
+                for (; j < chunk.size() && out.size() < q.limit(); j++) {
+                    if (chunk.micros[j] > q.toMicros()) {
+                        return out;
+                    }
+                    if (matches(q, chunk, j) && skip-- <= 0) {
+                        out.add(chunk.entry(orgId, j, rows));
+                    }
                 }
             }
         } else {
-            for (int i = countAtMost(Math.min(q.bound(), q.toMicros())) - 1; i >= 0 && out.size() < q.limit(); i--) {
-                int c = chunkOf(i);
-                int j = i - start(c);
-                if (chunks[c].micros[j] < q.fromMicros()) {
-                    break;
-                }
-                if (matches(q, chunks[c], j) && skip-- <= 0) {
-                    out.add(chunks[c].entry(orgId, j, rows));
+            int i = countAtMost(Math.min(q.bound(), q.toMicros())) - 1;
+            for (int c = i >= 0 ? chunkOf(i) : -1, j = i - (c >= 0 ? start(c) : 0);
+                 c >= 0 && out.size() < q.limit(); c--, j = c >= 0 ? chunks[c].size() - 1 : 0) {
+                Chunk chunk = chunks[c];
+                for (; j >= 0 && out.size() < q.limit(); j--) {
+                    if (chunk.micros[j] < q.fromMicros()) {
+                        return out;
+                    }
+                    if (matches(q, chunk, j) && skip-- <= 0) {
+                        out.add(chunk.entry(orgId, j, rows));
+                    }
                 }
             }
         }

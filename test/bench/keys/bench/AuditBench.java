@@ -55,6 +55,8 @@ final class AuditBench {
                     false, ENTRIES / 2, 1)).getFirst().createdMicros();
             page(json, table, "first page", s, orgId, Long.MAX_VALUE);
             page(json, table, "deep cursor", s, orgId, middle);
+            page(json, table, "event filter matching none (a full scan)", s, orgId, Long.MAX_VALUE,
+                    AuditEvent.PROJECTKEY_EDIT.id());
             store.close();
         } finally {
             Util.deleteTree(dir);
@@ -84,6 +86,20 @@ final class AuditBench {
         }
         double w0 = median(without);
         double w1 = median(with);
+        // The entry's own work per write, apart from any fsync or contention: one thread, fsync
+        // never, alternating; what it adds per create, in microseconds.
+        double[] cpuWithout = new double[5];
+        double[] cpuWith = new double[5];
+        for (int round = 0; round < 5; round++) {
+            cpuWithout[round] = singleThreadMicros(false);
+            cpuWith[round] = singleThreadMicros(true);
+        }
+        double added = median(cpuWith) - median(cpuWithout);
+        Bench.emit(json, "audit.entry_cost_per_write", added, "us", "without", median(cpuWithout), "with",
+                median(cpuWith));
+        table.add(new String[] {"an entry's own cost per write (1 thread, fsync never)",
+                String.format("%.1f us", added), String.format("%.1f -> %.1f us per create", median(cpuWithout),
+                median(cpuWith))});
         Bench.emit(json, "audit.durable_creates.ratio", w1 / w0, "with/without", "threads", THREADS);
         table.add(new String[] {"durable key creates/s (store, batch, " + THREADS + " threads), without entry",
                 String.format("%.0f", w0), Arrays.toString(Arrays.stream(without).mapToLong(Math::round).toArray())});
@@ -96,6 +112,37 @@ final class AuditBench {
             Bench.emit(json, "audit.http_durable_creates_per_second", http[0], "creates/s", "fsync", "batch");
             table.add(new String[] {"durable key creates/s over HTTP (batch, 64 connections, with entry)",
                     String.format("%.0f", http[0]), String.format("p50 %.2f ms", http[2])});
+        }
+    }
+
+    /** Microseconds per key create, one thread, fsync never: the store's CPU work per write. */
+    private static double singleThreadMicros(boolean audited) throws Exception {
+        Path dir = Files.createTempDirectory("keys-audit-cpu");
+        try (Store store = Store.open(dir, FAST)) {
+            long[] ids = store.write(tx -> {
+                long org = tx.nextId();
+                long project = tx.nextId();
+                tx.add(new Change.PutOrganization(new Organization(org, "c", "C", 1, true, null)));
+                tx.add(new Change.PutProject(new Project(project, org, "p", "P", null, 1, List.of())));
+                return new long[] {org, project};
+            });
+            int n = 20_000;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                long k = i;
+                store.write(tx -> {
+                    long id = tx.nextId();
+                    tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", String.format("%032x", k),
+                            String.format("%032x", ~k), true, 1, 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER)));
+                    if (audited) {
+                        tx.add(new Change.PutAudit(entry(tx.nextAuditId(), ids[0], id, 1_700_000_000_000_000L + k)));
+                    }
+                    return null;
+                });
+            }
+            return (System.nanoTime() - t0) / 1e3 / n;
+        } finally {
+            Util.deleteTree(dir);
         }
     }
 
@@ -145,7 +192,12 @@ final class AuditBench {
     }
 
     private static void page(PrintStream json, List<String[]> table, String label, State s, long orgId, long bound) {
-        AuditQuery q = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, bound, false, 0, 101);
+        page(json, table, label, s, orgId, bound, 0);
+    }
+
+    private static void page(PrintStream json, List<String[]> table, String label, State s, long orgId, long bound,
+                             int event) {
+        AuditQuery q = new AuditQuery(event, 0, Long.MIN_VALUE, Long.MAX_VALUE, bound, false, 0, 101);
         long[] nanos = new long[4000];
         for (int i = 0; i < nanos.length; i++) {
             long t0 = System.nanoTime();
