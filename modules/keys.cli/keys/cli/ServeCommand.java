@@ -29,6 +29,7 @@ final class ServeCommand {
                 .bool("demo", "on an empty data directory, create a demo organization and print a token")
                 .value("fsync", "batch", "durability: always, batch or never")
                 .value("compact-threshold", "67108864", "compact automatically once the log passes this many bytes")
+                .value("audit-retention-days", null, "drop audit entries older than this many days at compaction [forever]")
                 .value("access-log", "true", "one line per request on stderr: true or false")
                 .value("ready-file", null, "once serving, write {\"url\",\"port\",\"adminToken\"} here (0600, atomically)")
                 .bool("test-mode", "a Sentry-API emulator for test suites: in memory, control API under /_keys/")
@@ -131,10 +132,23 @@ final class ServeCommand {
         if (!inMemory || flags.explicit("compact-threshold")) {
             b.compactThreshold(DataCommands.compactThreshold(flags.get("compact-threshold")));
         }
+        String retention = flags.get("audit-retention-days");
+        if (retention != null && (!inMemory || flags.explicit("audit-retention-days"))) {
+            b.auditRetentionDays(auditRetentionDays(retention));
+        }
         try {
             return b.start();
         } catch (KeysServerConfigException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A whole number of days; its range is the builder's check. */
+    private static int auditRetentionDays(String days) {
+        try {
+            return Integer.parseInt(days);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--audit-retention-days must be a whole number of days, not '" + days + "'");
         }
     }
 

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import keys.store.State;
+import keys.store.StoreCorruptException;
 import keys.store.StoreUnavailableException;
 
 /**
@@ -69,6 +70,8 @@ final class Dispatcher implements HttpHandler {
         } catch (StoreUnavailableException e) {
             // The write could not be made durable: say why, and when to retry only if that can help.
             response = unavailable(e);
+        } catch (StoreCorruptException e) {
+            response = damaged(exchange, e);
         } catch (RuntimeException | Error e) {
             response = internalError(exchange, e);
         }
@@ -138,6 +141,20 @@ final class Dispatcher implements HttpHandler {
         Response r = Response.json(503, ApiException.detail(503, e.getMessage()).bodyUnsafe());
         e.retryAfterSeconds().ifPresent(seconds -> r.header("Retry-After", Long.toString(seconds)));
         return r;
+    }
+
+    /**
+     * Damaged stored data found while answering (an audit row whose CRC fails, a missing row
+     * file): the other rows and routes still answer. A 503 naming the damage by file name and
+     * offset (never the directory's path), logged in one line without a stack trace: it is the
+     * disk's fault, and {@code keys check} says the rest.
+     */
+    private static Response damaged(HttpExchange exchange, StoreCorruptException e) {
+        String where = (e.file() == null ? "?" : e.file().getFileName()) + " at byte offset " + e.offset();
+        System.getLogger("keys").log(System.Logger.Level.ERROR, "damaged data directory on "
+                + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + ": " + e.getMessage());
+        return Response.json(503, ApiException.detail(503, "The stored data is damaged (" + where + ": " + e.reason()
+                + "); run keys check on the data directory.").bodyUnsafe());
     }
 
     private Response internalError(HttpExchange exchange, Throwable e) {

@@ -252,6 +252,7 @@ public final class KeysServer implements AutoCloseable {
         private boolean demo;
         private FsyncPolicy fsync;
         private Long compactThreshold;
+        private Integer auditRetentionDays;
         private boolean accessLog;
         private String adminToken;
         private PrintStream out = new PrintStream(OutputStream.nullOutputStream());
@@ -331,6 +332,12 @@ public final class KeysServer implements AutoCloseable {
             return this;
         }
 
+        /** Drop audit entries older than this at compaction ({@code --audit-retention-days}) [forever]. */
+        public Builder auditRetentionDays(int days) {
+            this.auditRetentionDays = days;
+            return this;
+        }
+
         /** One line per request on stderr ({@code --access-log}) [off; {@code keys serve}: on]. */
         public Builder accessLog(boolean on) {
             this.accessLog = on;
@@ -402,8 +409,8 @@ public final class KeysServer implements AutoCloseable {
          */
         public KeysServer start() {
             return Startup.start(new Settings(dataDirectory, inMemory, listen, urlPrefix, ingestUrl, orgIngestSubdomains,
-                    jsSdkLoaderCdnUrl, rateLimits, demo, fsync, compactThreshold, accessLog, adminToken, out, err, readyFile,
-                    new TestModeSettings(testMode, seed, clock, fixture)));
+                    jsSdkLoaderCdnUrl, rateLimits, demo, fsync, compactThreshold, auditRetentionDays, accessLog, adminToken,
+                    out, err, readyFile, new TestModeSettings(testMode, seed, clock, fixture)));
         }
     }
 }

@@ -11,8 +11,11 @@ import keys.store.FsyncPolicy;
 /** What a {@link KeysServer.Builder} was told, as one value; null means not given. */
 record Settings(Path dataDirectory, boolean inMemory, InetSocketAddress listen, String urlPrefix, String ingestUrl,
                 boolean orgIngestSubdomains, String jsSdkLoaderCdnUrl, boolean rateLimits, boolean demo,
-                FsyncPolicy fsync, Long compactThreshold, boolean accessLog, String adminToken,
+                FsyncPolicy fsync, Long compactThreshold, Integer auditRetentionDays, boolean accessLog, String adminToken,
                 PrintStream out, PrintStream err, Path readyFile, TestModeSettings test) {
+
+    /** A million days: far past any use, far from overflowing the clock's microseconds. */
+    static final int MAX_RETENTION_DAYS = 1_000_000;
 
     /** Refuses what {@code keys serve} refuses as a usage error, with its messages. */
     void validate() {
@@ -25,6 +28,14 @@ record Settings(Path dataDirectory, boolean inMemory, InetSocketAddress listen, 
         }
         if (inMemory() && compactThreshold != null) {
             throw new KeysServerConfigException("keys serve: --in-memory keeps no log; drop --compact-threshold");
+        }
+        if (inMemory() && auditRetentionDays != null) {
+            throw new KeysServerConfigException("keys serve: --in-memory never compacts, so never drops audit entries;"
+                    + " drop --audit-retention-days");
+        }
+        if (auditRetentionDays != null && (auditRetentionDays < 0 || auditRetentionDays > MAX_RETENTION_DAYS)) {
+            throw new KeysServerConfigException("--audit-retention-days must be a whole number of days from 1 to "
+                    + MAX_RETENTION_DAYS + " (0: keep forever), not '" + auditRetentionDays + "'");
         }
         if (!inMemory() && dataDirectory == null) {
             throw new KeysServerConfigException("keys serve: give a data directory (--data) or --in-memory");

@@ -90,6 +90,9 @@ final class Startup {
         if (s.compactThreshold() != null) {
             options = options.withCompactThresholdBytes(s.compactThreshold());
         }
+        if (s.auditRetentionDays() != null) {
+            options = options.withAuditRetentionDays(s.auditRetentionDays());
+        }
         try {
             Store store = Store.open(s.dataDirectory(), options);
             store.repairedTail().ifPresent(t -> s.err().println("keys: " + t));

@@ -31,6 +31,9 @@ import java.util.List;
  *     could still take from the server: what it read may be a group the server has not yet
  *     acknowledged, but it is durable, so the server will acknowledge it (a write made during the
  *     backup, whole).
+ * <li>Audit rows: the snapshot's index points only at synced rows, and the replayed records carry
+ *     their entries whole. The reader opens every row file while the listing is checked, so a
+ *     file that retention deletes later stays readable until the state is dropped.
  * </ul>
  */
 public final class Backup {
@@ -69,32 +72,35 @@ public final class Backup {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<DataDir.Numbered> snapshots = DataDir.snapshots(dir);
             List<DataDir.Numbered> logs = DataDir.logs(dir);
+            List<DataDir.Numbered> audit = DataDir.auditFiles(dir);
             hook.reached(Step.LISTED);
             Recovery.Result r;
             try {
                 r = Recovery.scan(dir, snapshots, logs);
             } catch (NoSuchFileException | StoreCorruptException e) {
-                if (unchanged(dir, snapshots, logs)) {
+                if (unchanged(dir, snapshots, logs, audit)) {
                     throw e; // nothing moved: the damage is real
                 }
                 continue;
             }
             hook.reached(Step.SCANNED);
-            if (unchanged(dir, snapshots, logs)) {
+            if (unchanged(dir, snapshots, logs, audit)) {
                 if (r.active() != null) {
                     syncRead(dir, r.active().file());
                 }
-                return r.state();
+                return r.state(); // its row reader holds every row file open; they close with it
             }
+            r.rows().close();
         }
         throw new IOException("it changed during each of " + ATTEMPTS + " attempts to read it (is it being compacted"
                 + " in a loop?)");
     }
 
     /** Equal listings mean no compaction step happened in between: names are never reused. */
-    private static boolean unchanged(Path dir, List<DataDir.Numbered> snapshots, List<DataDir.Numbered> logs)
-            throws IOException {
-        return DataDir.snapshots(dir).equals(snapshots) && DataDir.logs(dir).equals(logs);
+    private static boolean unchanged(Path dir, List<DataDir.Numbered> snapshots, List<DataDir.Numbered> logs,
+                                     List<DataDir.Numbered> audit) throws IOException {
+        return DataDir.snapshots(dir).equals(snapshots) && DataDir.logs(dir).equals(logs)
+                && DataDir.auditFiles(dir).equals(audit);
     }
 
     /**

@@ -47,4 +47,10 @@ public sealed interface Change {
 
     /** An audit entry, written in the same record as the change it describes; it goes with its organization. */
     record PutAudit(AuditEntry entry) implements Change { }
+
+    /**
+     * Retention ({@code --audit-retention-days}): every audit entry created before this time goes.
+     * The store writes it itself, at compaction.
+     */
+    record DropAuditBefore(long micros) implements Change { }
 }

@@ -24,10 +24,11 @@ import keys.domain.User;
  * reordering an enum cannot silently change what old logs mean. A later release that changes the
  * layout bumps {@link #FORMAT} and keeps a reader for every older one: format 1 (0.1.0) has no
  * token minter, format 2 ends a token with the id of the token that minted it (0 for none),
- * format 3 adds audit entries (tag {@code PUT_AUDIT}, which older formats never hold).
+ * format 3 adds audit entries (tag {@code PUT_AUDIT}, which older formats never hold), format 4
+ * the retention cut (tag {@code DROP_AUDIT_BEFORE}).
  */
 final class ChangeCodec {
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     /** The format 0.1.0 wrote: tokens without {@code mintedBy}. */
     static final int FORMAT_0_1 = 1;
 
@@ -50,6 +51,7 @@ final class ChangeCodec {
     private static final int PUT_KEY = 13;
     private static final int DELETE_KEY = 14;
     private static final int PUT_AUDIT = 15;
+    private static final int DROP_AUDIT_BEFORE = 16;
 
     private ChangeCodec() {
     }
@@ -191,6 +193,10 @@ final class ChangeCodec {
                 w.string(a.data());
                 w.varLong(a.createdMicros());
             }
+            case Change.DropAuditBefore(long micros) -> {
+                w.u8(DROP_AUDIT_BEFORE);
+                w.fixed64(micros);
+            }
         }
     }
 
@@ -224,6 +230,12 @@ final class ChangeCodec {
                 }
                 yield new Change.PutAudit(new AuditEntry(r.varLong(), r.varLong(), r.varInt(), r.varLong(),
                         r.string(), r.varLong(), r.varLong(), r.string(), r.varLong()));
+            }
+            case DROP_AUDIT_BEFORE -> {
+                if (format < 4) {
+                    throw new PayloadFormatException("an audit retention cut in payload format " + format);
+                }
+                yield new Change.DropAuditBefore(r.fixed64());
             }
             default -> throw new PayloadFormatException("unknown change tag " + tag);
         };

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * snapshot-&lt;seq&gt;.snap           the live state after record seq
  * *.tmp                         a file being written; never read, removed on open
  * log-….log.torn-&lt;offset&gt;       bytes cut off a torn tail, kept for the operator
+ * audit-&lt;n&gt;.rows               audit rows, appended only ({@link AuditRowFile}); n counts up
  * </pre>
  * Numbers are zero-padded to 20 digits so that a directory listing sorts in seq order.
  */
@@ -33,6 +34,7 @@ final class DataDir {
     static final String TEMP_SUFFIX = ".tmp";
     private static final Pattern LOG = Pattern.compile("log-(\\d{20})\\.log");
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.snap");
+    private static final Pattern AUDIT = Pattern.compile("audit-(\\d{20})\\.rows");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** A numbered file: a log segment (number = first seq) or a snapshot (number = seq covered). */
@@ -48,6 +50,14 @@ final class DataDir {
 
     static String snapshotName(long seq) {
         return String.format("snapshot-%020d.snap", seq);
+    }
+
+    static String auditName(long number) {
+        return String.format("audit-%020d.rows", number);
+    }
+
+    static List<Numbered> auditFiles(Path dir) throws IOException {
+        return list(dir, AUDIT);
     }
 
     static List<Numbered> logs(Path dir) throws IOException {

@@ -138,6 +138,7 @@ final class DroppedRecords {
             case Change.PutKey(var k) -> add("put key", k.id());
             case Change.DeleteKey(long projectId, long id) -> add("delete key", id);
             case Change.PutAudit(var a) -> add("put audit entry", a.id());
+            case Change.DropAuditBefore(long micros) -> add("audit retention cut at micros", micros);
         }
     }
 

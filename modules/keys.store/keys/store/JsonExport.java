@@ -3,10 +3,10 @@ package keys.store;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import keys.domain.AuditEntry;
 import keys.domain.ClientKey;
 import keys.domain.Member;
 import keys.domain.Organization;
@@ -46,7 +46,7 @@ final class JsonExport {
         }
         w.endObject();
         line(w, out);
-        for (Change c : state.asChanges()) {
+        for (Change c : state.asChangesWithoutAudit()) { // audit entries follow, streamed from their rows
             switch (c) {
                 case Change.PutOrganization(Organization o) -> w.beginObject().name("type").value("organization")
                         .name("id").value(o.id()).name("slug").value(o.slug()).name("name").value(o.name())
@@ -92,15 +92,26 @@ final class JsonExport {
                         .name("rateLimitCount").value(k.rateLimitCount()).name("rateLimitWindow").value(k.rateLimitWindow())
                         .name("browserSdkVersion").value(k.browserSdkVersion()).name("loaderOptions").value(k.loaderOptions())
                         .name("useCase").value(k.useCase() == null ? null : k.useCase().wire()).endObject();
-                case Change.PutAudit(AuditEntry a) -> w.beginObject().name("type").value("audit")
+                default -> throw new IllegalStateException("asChanges() returned a non-put change: " + c);
+            }
+            line(w, out);
+        }
+        try {
+            AuditOrder.forEach(state, a -> {
+                w.beginObject().name("type").value("audit")
                         .name("id").value(a.id()).name("orgId").value(a.orgId()).name("event").value(a.event())
                         .name("actorId").value(a.actorId()).name("ipAddress").value(a.ipAddress())
                         .name("targetObject").value(a.targetObject()).name("targetUserId").value(a.targetUserId())
                         .name("data").rawValue(a.data().getBytes(StandardCharsets.UTF_8))
                         .name("createdMicros").value(a.createdMicros()).endObject();
-                default -> throw new IllegalStateException("asChanges() returned a non-put change: " + c);
-            }
-            line(w, out);
+                try {
+                    line(w, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         out.flush();
     }

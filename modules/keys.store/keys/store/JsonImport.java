@@ -52,7 +52,11 @@ final class JsonImport {
                 throw new StoreNotEmptyException(dir, present.getFirst().file().getFileName().toString());
             }
             State state = read(in);
-            SnapshotFile.write(dir, 0, state, options.channels(), CompactionHook.NONE);
+            try (AuditRowWriter rows = AuditRowWriter.resume(dir, 0, options.channels())) {
+                state = state.withAuditRowsOnDisk(rows);
+                rows.sync();
+                SnapshotFile.write(dir, 0, state, rows.end(), options.channels(), CompactionHook.NONE);
+            }
         } finally {
             lock.close();
         }

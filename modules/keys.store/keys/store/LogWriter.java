@@ -13,6 +13,7 @@ final class LogWriter {
     private final Counters counters;
     private final GroupCommit commits;
     private final WriteHealth health;
+    private final AuditRowWriter auditRows; // null in memory: the rows stay in the state
 
     private State latest;
     private Segment segment;
@@ -20,7 +21,8 @@ final class LogWriter {
     private volatile long logBytes;
 
     LogWriter(State latest, long lastSeq, Segment segment, FsyncPolicy fsync, Counters counters,
-              GroupCommit commits, WriteHealth health) {
+              GroupCommit commits, WriteHealth health, AuditRowWriter auditRows) {
+        this.auditRows = auditRows;
         this.latest = latest;
         this.lastSeq = lastSeq;
         this.segment = segment;
@@ -47,9 +49,19 @@ final class LogWriter {
         return segment;
     }
 
-    /** Apply, append, then sync or hand over to group commit. */
+    /**
+     * Apply (appending the audit rows, unsynced: the record holds the entries too), append, then
+     * sync or hand over to group commit. A row that cannot be appended fails the store as a record
+     * would; rows appended before a failure are never pointed at.
+     */
     GroupCommit.Ticket append(Tx tx) {
-        State next = latest.apply(tx.changes());
+        State next;
+        try {
+            next = latest.apply(tx.changes(), auditRows == null ? AuditRowSink.MEMORY : auditRows);
+        } catch (java.io.UncheckedIOException e) {
+            commits.fail(e.getCause());
+            throw health.unavailable();
+        }
         if (tx.lastIdAllocated() > next.lastId()) {
             next = next.withLastId(tx.lastIdAllocated());
         }
@@ -147,7 +159,19 @@ final class LogWriter {
         });
     }
 
+    /** Syncs the audit rows appended so far; where they end (what a snapshot of {@link #latest()} covers). */
+    long syncAuditRows() throws IOException {
+        auditRows.sync();
+        return auditRows.end();
+    }
+
     void close() throws IOException {
-        segment.close();
+        try {
+            segment.close();
+        } finally {
+            if (auditRows != null) {
+                auditRows.close();
+            }
+        }
     }
 }

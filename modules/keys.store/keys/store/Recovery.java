@@ -25,18 +25,23 @@ import java.util.List;
  */
 final class Recovery {
 
-    /** What a directory holds. {@code active} is null when no segment holds records past the snapshot. */
+    /**
+     * What a directory holds. {@code active} is null when no segment holds records past the
+     * snapshot. The state reads its audit rows on disk through {@code rows} (which the caller
+     * closes); the entries of replayed records hold theirs in memory. {@code auditEnd}: the
+     * snapshot's, 0 for none.
+     */
     record Result(State state, long lastSeq, DataDir.Numbered snapshot, long replayed,
                   DataDir.Numbered active, long activeEnd, TornTailException torn,
-                  List<Path> superseded, List<Path> temps) {
+                  List<Path> superseded, List<Path> temps, long auditEnd, AuditRows rows) {
 
         long snapshotSeq() {
             return snapshot == null ? 0 : snapshot.number();
         }
     }
 
-    /** What opening for writing made of a scanned directory. */
-    record Opened(Segment segment, TailRepair repair) {
+    /** What opening for writing made of a scanned directory: its state now has every audit row on disk. */
+    record Opened(Segment segment, TailRepair repair, AuditRowWriter auditRows, State state) {
     }
 
     private Recovery() {
@@ -45,9 +50,11 @@ final class Recovery {
     /**
      * Makes a scanned directory ready for appends: removes temp files, cuts the torn tail, starts
      * or resumes the active segment, and only then deletes what the snapshot supersedes, so a crash
-     * anywhere in here just leads to the same recovery next time.
+     * anywhere in here just leads to the same recovery next time. The audit rows of the replayed
+     * records are appended again where the snapshot's rows end ({@link AuditRowWriter}).
      */
-    static Opened finish(Path dir, Result r, LogChannelFactory io) throws IOException {
+    static Opened finish(Path dir, Result r, StoreOptions options) throws IOException {
+        LogChannelFactory io = options.channels();
         for (Path temp : r.temps()) {
             Files.deleteIfExists(temp);
         }
@@ -66,9 +73,21 @@ final class Recovery {
             if (!r.superseded().isEmpty() || !r.temps().isEmpty()) {
                 io.syncDirectory(dir);
             }
-            return new Opened(segment, repair);
         } catch (IOException | RuntimeException e) {
             segment.close();
+            throw e;
+        }
+        AuditRowWriter rows = null;
+        try {
+            rows = AuditRowWriter.resume(dir, r.auditEnd(), io, options.auditFileBytes());
+            r.rows().forgetFrom(r.auditEnd() == 0 ? 1 : AuditRowFile.file(r.auditEnd()));
+            State state = r.state().withAuditRowsOnDisk(rows);
+            return new Opened(segment, repair, rows, state);
+        } catch (IOException | RuntimeException e) {
+            segment.close();
+            if (rows != null) {
+                rows.close();
+            }
             throw e;
         }
     }
@@ -82,12 +101,26 @@ final class Recovery {
      * listing, a repair leaves damaged snapshots out of them.
      */
     static Result scan(Path dir, List<DataDir.Numbered> snapshots, List<DataDir.Numbered> logs) throws IOException {
+        AuditRows rows = AuditRows.open(dir);
+        try {
+            return scan(dir, snapshots, logs, rows);
+        } catch (IOException | RuntimeException e) {
+            rows.close();
+            throw e;
+        }
+    }
+
+    private static Result scan(Path dir, List<DataDir.Numbered> snapshots, List<DataDir.Numbered> logs, AuditRows rows)
+            throws IOException {
         List<Path> superseded = new ArrayList<>();
         DataDir.Numbered snapshot = null;
-        State base = State.empty();
+        State base = State.empty().withAuditRows(rows);
+        long auditEnd = 0;
         if (!snapshots.isEmpty()) {
             snapshot = snapshots.getLast();
-            base = SnapshotFile.read(snapshot.file(), snapshot.number()).state();
+            SnapshotFile.Loaded loaded = SnapshotFile.read(snapshot.file(), snapshot.number(), rows);
+            base = loaded.state();
+            auditEnd = loaded.auditEnd();
             snapshots.subList(0, snapshots.size() - 1).forEach(s -> superseded.add(s.file()));
         }
         long snapSeq = snapshot == null ? 0 : snapshot.number();
@@ -149,7 +182,7 @@ final class Recovery {
             }
         }
         return new Result(builder.build(), lastSeq, snapshot, replayed, active, activeEnd, torn, superseded,
-                DataDir.temps(dir));
+                DataDir.temps(dir), auditEnd, rows);
     }
 
     private static void replay(StateBuilder builder, Path file, LogDecoder.Frame f) {

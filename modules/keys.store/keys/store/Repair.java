@@ -60,8 +60,11 @@ public final class Repair {
             try {
                 RepairPlan plan = planOrThrow(dir);
                 if (plan.repairable() && plan.damaged()) {
+                    if (!plan.damagedRows.isEmpty()) {
+                        AuditRowsRepair.drop(dir, plan.damagedRows);
+                    }
                     carryOut(plan);
-                    Recovery.scan(dir); // throws if the repair did not take, rather than claim it did
+                    Recovery.scan(dir).rows().close(); // throws if the repair did not take, rather than claim it did
                 }
                 return plan;
             } finally {
@@ -112,8 +115,14 @@ public final class Repair {
                         r.snapshotSeq());
             }
             if (ignored.isEmpty() && cut == null) {
-                return RepairPlan.undamaged(dir);
+                try { // only once the log reads: its records are what the rows must agree with
+                    List<AuditRowsRepair.Damaged> rows = AuditRowsRepair.find(r.state());
+                    return rows.isEmpty() ? RepairPlan.undamaged(dir) : RepairPlan.auditRows(dir, rows);
+                } finally {
+                    r.rows().close();
+                }
             }
+            r.rows().close();
             return new RepairPlan(dir, null, new ArrayList<>(ignored), snapshotDamage, cut, List.of(), dropped);
         }
     }

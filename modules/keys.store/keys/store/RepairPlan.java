@@ -20,9 +20,16 @@ public final class RepairPlan {
     final Cut cut;
     final List<Path> laterLogs;
     final DroppedRecords dropped;
+    final List<AuditRowsRepair.Damaged> damagedRows;
 
     RepairPlan(Path directory, String cannot, List<Path> damagedSnapshots, String snapshotDamage, Cut cut,
                List<Path> laterLogs, DroppedRecords dropped) {
+        this(directory, cannot, damagedSnapshots, snapshotDamage, cut, laterLogs, dropped, List.of());
+    }
+
+    private RepairPlan(Path directory, String cannot, List<Path> damagedSnapshots, String snapshotDamage, Cut cut,
+                       List<Path> laterLogs, DroppedRecords dropped, List<AuditRowsRepair.Damaged> damagedRows) {
+        this.damagedRows = List.copyOf(damagedRows);
         this.directory = directory;
         this.cannot = cannot;
         this.damagedSnapshots = List.copyOf(damagedSnapshots);
@@ -36,13 +43,18 @@ public final class RepairPlan {
         return new RepairPlan(dir, null, List.of(), null, null, List.of(), null);
     }
 
+    /** Audit entries whose rows are damaged, and nothing else: they are dropped (a new snapshot without them). */
+    static RepairPlan auditRows(Path dir, List<AuditRowsRepair.Damaged> rows) {
+        return new RepairPlan(dir, null, List.of(), null, null, List.of(), null, rows);
+    }
+
     static RepairPlan cannot(Path dir, String why) {
         return new RepairPlan(dir, why, List.of(), null, null, List.of(), null);
     }
 
     /** True when there is damage (whether or not it can be repaired). */
     public boolean damaged() {
-        return cannot != null || !damagedSnapshots.isEmpty() || cut != null;
+        return cannot != null || !damagedSnapshots.isEmpty() || cut != null || !damagedRows.isEmpty();
     }
 
     /** False when repair refuses: it would lose more than cutting a log's tail, so it changes nothing. */
@@ -60,6 +72,19 @@ public final class RepairPlan {
             return sb.append("no damage: nothing to repair\n").toString();
         }
         String setAside = done ? "set aside " : "would set aside ";
+        if (!damagedRows.isEmpty()) {
+            for (AuditRowsRepair.Damaged d : damagedRows.subList(0, Math.min(50, damagedRows.size()))) {
+                sb.append("  damaged: ").append(d).append('\n');
+            }
+            if (damagedRows.size() > 50) {
+                sb.append("  … and ").append(damagedRows.size() - 50).append(" more\n");
+            }
+            sb.append(done ? "  dropped " : "  would drop ").append(damagedRows.size())
+                    .append(" audit entries whose rows are damaged (a new snapshot without them; the old one set"
+                            + " aside as .cut-0, the row files left as they are); every other record is kept\n");
+            sb.append(done ? "repaired: keys check now passes\n" : "run keys repair --yes to do it\n");
+            return sb.toString();
+        }
         if (!damagedSnapshots.isEmpty()) {
             sb.append("  damaged: ").append(snapshotDamage).append('\n');
             for (Path s : damagedSnapshots) {

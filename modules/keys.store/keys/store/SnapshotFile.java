@@ -8,34 +8,43 @@ import java.util.List;
 
 /**
  * A snapshot: the live state after record {@code seq}, in the log's framing (magic KEYSNAP).
- * Frame 0 is a meta record (seq covered, lastId, and from format 2 lastAuditId), frames 1..n carry the state's changes in
- * chunks, and a last end record gives the count of chunks and changes: a snapshot without it is
- * incomplete. It is written to a temp file, synced, then renamed, so a complete name always
+ * Frame 0 is a meta record (seq covered, lastId, from format 2 lastAuditId, from format 3 the
+ * audit rows' end {@link AuditRowWriter#end()}), frames 1..n carry the state's changes in chunks
+ * and, from format 3, its audit index ({@link AuditIndexBlock}: the rows stay in their files), and
+ * a last end record gives the count of frames and changes (and index rows): a snapshot without it
+ * is incomplete. Formats 1 and 2 carried audit entries whole, as changes; they still read. It is written to a temp file, synced, then renamed, so a complete name always
  * means a complete file; a damaged one is therefore corruption, never a torn write.
  */
 final class SnapshotFile {
     private static final int KIND_META = 1;
     private static final int KIND_CHANGES = 2;
     private static final int KIND_END = 3;
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     /** The format 0.1.0 wrote: no audit id counter. */
     private static final int FORMAT_0_1 = 1;
+    /** Audit entries whole among the changes, no row files. */
+    private static final int FORMAT_AUDIT_IN_SNAPSHOT = 2;
     private static final int CHUNK_CHANGES = 4096;
     private static final int CHUNK_BYTES = LogFormat.MAX_PAYLOAD / 4;
 
     /** A snapshot read back. */
-    record Loaded(long seq, State state, long changes) {
+    record Loaded(long seq, State state, long changes, long auditEnd) {
     }
 
     private SnapshotFile() {
     }
 
-    /** Writes {@code snapshot-<seq>.snap} atomically and syncs the directory. */
-    static Path write(Path dir, long seq, State state, LogChannelFactory io, CompactionHook hook) throws IOException {
+    /**
+     * Writes {@code snapshot-<seq>.snap} atomically and syncs the directory. Every audit row of
+     * {@code state} must be on disk, below {@code auditEnd}, and synced.
+     */
+    static Path write(Path dir, long seq, State state, long auditEnd, LogChannelFactory io, CompactionHook hook)
+            throws IOException {
         Path target = dir.resolve(DataDir.snapshotName(seq));
         Path temp = dir.resolve(target.getFileName() + DataDir.TEMP_SUFFIX);
         Files.deleteIfExists(temp);
-        List<Change> changes = state.asChanges();
+        List<Change> changes = state.asChangesWithoutAudit();
+        List<byte[]> index = AuditIndexBlock.frames(state);
         try (LogChannel ch = io.create(temp)) {
             LogEncoder enc = LogEncoder.start(ch, LogFormat.SNAPSHOT_MAGIC);
             PayloadWriter meta = new PayloadWriter(32);
@@ -44,6 +53,7 @@ final class SnapshotFile {
             meta.varLong(seq);
             meta.varLong(state.lastId());
             meta.varLong(state.lastAuditId());
+            meta.varLong(auditEnd);
             long frameSeq = 0;
             enc.append(frameSeq++, meta.toByteArray());
             long chunks = 0;
@@ -60,10 +70,19 @@ final class SnapshotFile {
                 }
                 from = to;
             }
-            PayloadWriter end = new PayloadWriter(16);
+            long indexRows = 0;
+            for (byte[] frame : index) {
+                enc.append(frameSeq++, frame);
+                chunks++;
+            }
+            for (AuditLog log : state.auditByOrg.values()) {
+                indexRows += log.size();
+            }
+            PayloadWriter end = new PayloadWriter(24);
             end.u8(KIND_END);
             end.varLong(chunks);
             end.varLong(changes.size());
+            end.varLong(indexRows);
             enc.append(frameSeq, end.toByteArray());
             ch.force();
         } catch (IOException | RuntimeException e) {
@@ -86,10 +105,10 @@ final class SnapshotFile {
     }
 
     /** Reads and checks a whole snapshot; any damage is a {@link StoreCorruptException}. */
-    static Loaded read(Path file, long expectedSeq) throws IOException {
+    static Loaded read(Path file, long expectedSeq, AuditRows rows) throws IOException {
         // Each chunk is applied as soon as it is decoded (on a second core): its change objects
         // die young instead of a million of them being held (and copied by the GC) until the end.
-        StateBuilder builder = new StateBuilder(State.empty());
+        StateBuilder builder = new StateBuilder(State.empty().withAuditRows(rows));
         try (LogDecoder d = LogDecoder.open(file, LogFormat.SNAPSHOT_MAGIC, 0);
              ChunkDecoder decoder = new ChunkDecoder(file, builder)) {
             LogDecoder.Frame f = frame(d);
@@ -100,16 +119,21 @@ final class SnapshotFile {
             long seq;
             long lastId;
             long lastAuditId = 0;
+            long auditEnd = 0;
+            int format;
             try {
                 expectKind(meta, KIND_META);
-                int format = meta.u8();
-                if (format != FORMAT && format != FORMAT_0_1) {
+                format = meta.u8();
+                if (format != FORMAT && format != FORMAT_AUDIT_IN_SNAPSHOT && format != FORMAT_0_1) {
                     throw new PayloadFormatException("snapshot format " + format + " (this release reads " + FORMAT + ")");
                 }
                 seq = meta.varLong();
                 lastId = meta.varLong();
                 if (format >= 2) {
                     lastAuditId = meta.varLong();
+                }
+                if (format >= 3) {
+                    auditEnd = meta.varLong();
                 }
             } catch (PayloadFormatException e) {
                 throw new StoreCorruptException(file, f.offset(), e.getMessage());
@@ -119,6 +143,7 @@ final class SnapshotFile {
                         + expectedSeq);
             }
             long changes = 0;
+            AuditIndexBlock.Reader index = new AuditIndexBlock.Reader(auditEnd);
             long chunks = 0;
             while (true) {
                 f = frame(d);
@@ -133,11 +158,21 @@ final class SnapshotFile {
                         continue;
                     }
                     changes = decoder.finish();
+                    if (format >= 3 && p.length > 0 && p[0] == AuditIndexBlock.KIND) {
+                        index.add(p);
+                        chunks++;
+                        continue;
+                    }
                     PayloadReader end = new PayloadReader(p, 0, p.length);
                     expectKind(end, KIND_END);
                     long wantChunks = end.varLong();
                     long wantChanges = end.varLong();
+                    long wantRows = format >= 3 ? end.varLong() : 0;
                     end.expectEnd();
+                    if (wantRows != index.rows()) {
+                        throw new PayloadFormatException("end record counts " + wantRows + " audit index rows, the file"
+                                + " holds " + index.rows());
+                    }
                     if (wantChunks != chunks || wantChanges != changes) {
                         throw new PayloadFormatException("end record counts " + wantChunks + " chunks and "
                                 + wantChanges + " changes, the file holds " + chunks + " and " + changes);
@@ -152,7 +187,11 @@ final class SnapshotFile {
             }
             builder.raiseLastId(lastId);
             builder.raiseLastAuditId(lastAuditId);
-            return new Loaded(seq, builder.build(), changes);
+            State state = builder.build();
+            if (format >= 3) {
+                state = state.withAuditLogs(index.logs());
+            }
+            return new Loaded(seq, state, changes, auditEnd);
         }
     }
 

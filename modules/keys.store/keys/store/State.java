@@ -2,7 +2,6 @@ package keys.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ import keys.domain.User;
 public final class State {
     private static final State EMPTY = new State(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, Map.of(), AuditRows.NONE);
 
     final long lastId;
     final Map<Long, Organization> orgs;
@@ -57,6 +56,8 @@ public final class State {
     /** The highest audit entry id ever allocated: audit entries count on their own. */
     final long lastAuditId;
     final Map<Long, AuditLog> auditByOrg;
+    /** Where the rows of {@link #auditByOrg} that are on disk are read from: one reader per store. */
+    final AuditRows auditRows;
 
     State(long lastId, Map<Long, Organization> orgs, Map<String, Long> orgBySlug,
           Map<Long, Team> teams, Map<String, Long> teamBySlug, Map<Long, IdSet> teamsByOrg,
@@ -65,7 +66,7 @@ public final class State {
           Map<Long, Member> members, Map<String, Long> memberByOrgUser, Map<Long, IdSet> membersByOrg,
           Map<Long, IdSet> membersByUser, Map<Long, Token> tokens, Map<String, Long> tokenByHash,
           Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, Map<Long, KeyList> keysByOrg,
-          long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg) {
+          long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg, AuditRows auditRows) {
         this.lastId = lastId;
         this.orgs = orgs;
         this.orgBySlug = orgBySlug;
@@ -90,6 +91,7 @@ public final class State {
         this.keyCount = keyCount;
         this.lastAuditId = lastAuditId;
         this.auditByOrg = auditByOrg;
+        this.auditRows = auditRows;
     }
 
     public static State empty() {
@@ -98,7 +100,12 @@ public final class State {
 
     /** The next state: this one with the changes applied in order (deletes cascade). */
     public State apply(List<Change> changes) {
-        StateBuilder builder = new StateBuilder(this);
+        return apply(changes, AuditRowSink.MEMORY);
+    }
+
+    /** As {@link #apply(List)}, with the rows of new audit entries going to {@code sink}. */
+    State apply(List<Change> changes, AuditRowSink sink) {
+        StateBuilder builder = new StateBuilder(this, sink);
         builder.apply(changes);
         return builder.build();
     }
@@ -302,7 +309,7 @@ public final class State {
     /** An organization's audit entries as {@code q} selects them. */
     public List<AuditEntry> auditEntries(long orgId, AuditQuery q) {
         AuditLog log = auditByOrg.get(orgId);
-        return log == null ? List.of() : log.query(orgId, q);
+        return log == null ? List.of() : log.query(orgId, q, auditRows);
     }
 
     /** How many audit entries an organization has. */
@@ -314,8 +321,16 @@ public final class State {
     /**
      * The whole live state as puts, parents first, each kind by id, audit entries last: replaying
      * them rebuilds it (with {@link #withLastId} and {@link #withLastAuditId} for the counters).
+     * Every audit row on disk is read: bulk work streams them instead ({@link AuditOrder}).
      */
     public List<Change> asChanges() {
+        List<Change> out = asChangesWithoutAudit();
+        AuditOrder.forEach(this, e -> out.add(new Change.PutAudit(e)));
+        return out;
+    }
+
+    /** {@link #asChanges()} up to the audit entries. */
+    List<Change> asChangesWithoutAudit() {
         List<Change> out = new ArrayList<>();
         organizations().forEach(o -> out.add(new Change.PutOrganization(o)));
         users().forEach(u -> out.add(new Change.PutUser(u)));
@@ -330,13 +345,42 @@ public final class State {
         }
         allKeys.sort(Comparator.comparingLong(ClientKey::id));
         allKeys.forEach(k -> out.add(new Change.PutKey(k)));
-        List<AuditEntry> audit = new ArrayList<>();
-        for (Map.Entry<Long, AuditLog> e : auditByOrg.entrySet()) {
-            audit.addAll(Arrays.asList(e.getValue().rows(e.getKey())));
-        }
-        audit.sort(Comparator.comparingLong(AuditEntry::id));
-        audit.forEach(a -> out.add(new Change.PutAudit(a)));
         return out;
+    }
+
+    /** This state reading its audit rows on disk through {@code rows}. */
+    State withAuditRows(AuditRows rows) {
+        return new State(lastId, orgs, orgBySlug, teams, teamBySlug, teamsByOrg, projects, projectBySlug, projectsByOrg,
+                projectsByTeam, users, userByEmail, members, memberByOrgUser, membersByOrg, membersByUser, tokens,
+                tokenByHash, tokensByUser, keysByProject, keysByOrg, keyCount, lastAuditId, auditByOrg, rows);
+    }
+
+    /** This state with the given audit logs (a snapshot's index) in place of its own. */
+    State withAuditLogs(Map<Long, AuditLog> logs) {
+        return new State(lastId, orgs, orgBySlug, teams, teamBySlug, teamsByOrg, projects, projectBySlug, projectsByOrg,
+                projectsByTeam, users, userByEmail, members, memberByOrgUser, membersByOrg, membersByUser, tokens,
+                tokenByHash, tokensByUser, keysByProject, keysByOrg, keyCount, lastAuditId, Map.copyOf(logs), auditRows);
+    }
+
+    /** This state without the given audit entries (by organization): repair drops entries whose rows are damaged. */
+    State withoutAuditEntries(Map<Long, Set<Long>> ids) {
+        Map<Long, AuditLog> kept = new HashMap<>(auditByOrg);
+        ids.forEach((org, gone) -> {
+            AuditLog log = kept.get(org);
+            if (log != null) {
+                kept.put(org, log.without(gone));
+            }
+        });
+        return withAuditLogs(kept);
+    }
+
+    /** This state with every audit row it holds in memory appended to {@code sink} (rows on disk stay put). */
+    State withAuditRowsOnDisk(AuditRowSink sink) {
+        Map<Long, AuditLog> moved = new HashMap<>();
+        for (Map.Entry<Long, AuditLog> e : auditByOrg.entrySet()) {
+            moved.put(e.getKey(), e.getValue().onDisk(e.getKey(), sink));
+        }
+        return withAuditLogs(moved);
     }
 
     static String scoped(long orgId, String slug) {

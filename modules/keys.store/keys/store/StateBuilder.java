@@ -24,7 +24,9 @@ final class StateBuilder {
     private long lastAuditId;
     private final CowMap<Long, AuditLog> auditByOrg;
     /** Audit entries added so far, by organization, merged into its log at {@link #build()}. */
-    private final Map<Long, List<AuditEntry>> auditAdded = new HashMap<>();
+    private final Map<Long, List<AuditLog.Row>> auditAdded = new HashMap<>();
+    private final AuditRowSink auditSink;
+    private final AuditRows auditRows;
     private final CowMap<Long, Organization> orgs;
     private final CowMap<String, Long> orgBySlug;
     private final CowMap<Long, Team> teams;
@@ -55,6 +57,12 @@ final class StateBuilder {
     private final Map<Long, KeyListEditor[]> keyEditors = new HashMap<>();
 
     StateBuilder(State s) {
+        this(s, AuditRowSink.MEMORY);
+    }
+
+    StateBuilder(State s, AuditRowSink auditSink) {
+        this.auditSink = auditSink;
+        auditRows = s.auditRows;
         lastId = s.lastId;
         keyCount = s.keyCount;
         orgs = new CowMap<>(s.orgs);
@@ -121,6 +129,8 @@ final class StateBuilder {
             deleteKey(c.projectId(), c.id());
         } else if (change instanceof Change.PutAudit c) {
             putAudit(c.entry());
+        } else if (change instanceof Change.DropAuditBefore c) {
+            dropAuditBefore(c.micros());
         } else {
             throw new AssertionError("unknown change " + change);
         }
@@ -138,18 +148,35 @@ final class StateBuilder {
         keyEditors.clear();
         finish(projectEdits, keysByProject);
         finish(orgEdits, keysByOrg);
-        for (Map.Entry<Long, List<AuditEntry>> e : auditAdded.entrySet()) {
-            AuditLog log = auditByOrg.get(e.getKey());
-            AuditEntry[] added = e.getValue().toArray(AuditEntry[]::new);
-            auditByOrg.put(e.getKey(), (log == null ? AuditLog.EMPTY : log).with(added, added.length));
-        }
-        auditAdded.clear();
+        mergeAudit();
         return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
                 tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount,
-                lastAuditId, auditByOrg.build());
+                lastAuditId, auditByOrg.build(), auditRows);
+    }
+
+    private void mergeAudit() {
+        for (Map.Entry<Long, List<AuditLog.Row>> e : auditAdded.entrySet()) {
+            AuditLog log = auditByOrg.get(e.getKey());
+            AuditLog.Row[] added = e.getValue().toArray(AuditLog.Row[]::new);
+            auditByOrg.put(e.getKey(), (log == null ? AuditLog.EMPTY : log).with(added, added.length));
+        }
+        auditAdded.clear();
+    }
+
+    /** Retention: each organization's entries before {@code micros} go; a log left empty goes too. */
+    private void dropAuditBefore(long micros) {
+        mergeAudit();
+        for (Map.Entry<Long, AuditLog> e : new ArrayList<>(auditByOrg.view().entrySet())) {
+            AuditLog kept = e.getValue().withoutBefore(micros);
+            if (kept.size() == 0) {
+                auditByOrg.remove(e.getKey());
+            } else if (kept != e.getValue()) {
+                auditByOrg.put(e.getKey(), kept);
+            }
+        }
     }
 
     private static void finish(Map<Long, KeyListEditor> edits, CowMap<Long, KeyList> lists) {
@@ -365,7 +392,7 @@ final class StateBuilder {
     private void putAudit(AuditEntry e) {
         raiseLastAuditId(e.id());
         if (orgs.get(e.orgId()) != null) {
-            auditAdded.computeIfAbsent(e.orgId(), k -> new ArrayList<>()).add(e);
+            auditAdded.computeIfAbsent(e.orgId(), k -> new ArrayList<>()).add(AuditLog.Row.of(e, auditSink.place(e)));
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,8 +24,6 @@ import java.util.function.Function;
  * itself), else until a restart, which recovers every write that was acknowledged.
  */
 public final class Store implements AutoCloseable {
-    private static final long COMPACTION_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
-
     private final Path dir;
     private final StoreOptions options;
     private final LogChannelFactory io;
@@ -39,27 +36,30 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock compactLock = new ReentrantLock();
 
     private final LogWriter log; // guarded by writeLock
+    private final AuditRows auditReader;
 
-    // Guarded by writeLock.
-    private volatile boolean closed; // read without the lock by isOpen()
-    private Thread compactor;
-    private long noAutoCompactionBefore;
+    private final AutoCompaction autoCompaction; // guarded by writeLock
+    private volatile boolean closed; // guarded by writeLock; read without the lock by isOpen()
 
     private volatile long snapshotSeq; // read by stats() without the lock
 
-    private Store(Path dir, StoreOptions options, Closeable lock, TailRepair repair, Recovery.Result r, Segment segment) {
+    private Store(Path dir, StoreOptions options, Closeable lock, Recovery.Result r, Recovery.Opened opened) {
         this.dir = dir;
+        this.auditReader = r.rows();
+        Segment segment = opened.segment();
+        State state = opened.state();
         this.options = options;
         this.io = options.channels();
         this.lock = lock;
-        this.repair = repair;
+        this.repair = opened.repair();
         this.snapshotSeq = r.snapshotSeq();
-        this.noAutoCompactionBefore = System.nanoTime(); // nanoTime has no fixed origin: never compare with 0
+        this.autoCompaction = new AutoCompaction(options.compactThresholdBytes(), this::compact, counters);
         this.health = new WriteHealth(this::resumeAfterFailure);
         this.commits = new GroupCommit(counters,
-                new GroupCommit.Tip(r.lastSeq(), r.state(), segment.channel(), segment.encoder.position()),
+                new GroupCommit.Tip(r.lastSeq(), state, segment.channel(), segment.encoder.position()),
                 options.fsync() == FsyncPolicy.BATCH, health::failed);
-        this.log = new LogWriter(r.state(), r.lastSeq(), segment, options.fsync(), counters, commits, health);
+        this.log = new LogWriter(state, r.lastSeq(), segment, options.fsync(), counters, commits, health,
+                opened.auditRows());
     }
 
     /**
@@ -81,11 +81,15 @@ public final class Store implements AutoCloseable {
     private static Store openOrThrow(Path dir, StoreOptions options) throws IOException {
         DataDir.create(dir, options.channels());
         StoreLock lock = StoreLock.acquire(dir);
+        Recovery.Result r = null;
         try {
-            Recovery.Result r = Recovery.scan(dir);
-            Recovery.Opened opened = Recovery.finish(dir, r, options.channels());
-            return new Store(dir, options, lock, opened.repair(), r, opened.segment());
+            r = Recovery.scan(dir);
+            Recovery.Opened opened = Recovery.finish(dir, r, options);
+            return new Store(dir, options, lock, r, opened);
         } catch (IOException | RuntimeException e) {
+            if (r != null) {
+                r.rows().close();
+            }
             lock.close();
             throw e;
         }
@@ -99,9 +103,11 @@ public final class Store implements AutoCloseable {
      */
     public static Store inMemory(StoreOptions options) {
         StoreOptions memory = options.withFsync(FsyncPolicy.NEVER).withCompactThresholdBytes(0);
-        Recovery.Result empty = new Recovery.Result(State.empty(), 0, null, 0, null, 0, null, List.of(), List.of());
+        Recovery.Result empty = new Recovery.Result(State.empty(), 0, null, 0, null, 0, null, List.of(), List.of(), 0,
+                AuditRows.NONE);
         try {
-            return new Store(null, memory, () -> { }, null, empty, Segment.inMemory(new MemoryLogChannel()));
+            return new Store(null, memory, () -> { }, empty,
+                    new Recovery.Opened(Segment.inMemory(new MemoryLogChannel()), null, null, State.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a memory channel does no I/O
         }
@@ -161,7 +167,7 @@ public final class Store implements AutoCloseable {
                 ticket = commits.ticket(); // the body may have read writes not yet durable
             } else {
                 ticket = log.append(tx);
-                maybeCompactInBackground();
+                autoCompaction.maybeStart(log.logBytes());
             }
         } finally {
             writeLock.unlock();
@@ -215,34 +221,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Under the write lock. A failed compaction waits a while before the next automatic try. */
-    private void maybeCompactInBackground() {
-        long threshold = options.compactThresholdBytes();
-        if (threshold <= 0 || log.logBytes() < threshold || compactor != null && compactor.isAlive()
-                || System.nanoTime() - noAutoCompactionBefore < 0) {
-            return;
-        }
-        compactor = Thread.ofPlatform().name("keys-store-compact").daemon(true).start(() -> {
-            try {
-                compact();
-            } catch (RuntimeException e) {
-                counters.compactionFailures.incrementAndGet();
-                writeLock.lock();
-                try {
-                    noAutoCompactionBefore = System.nanoTime() + COMPACTION_RETRY_NANOS;
-                } finally {
-                    writeLock.unlock();
-                }
-            }
-        });
-    }
-
     /**
      * Writes a snapshot of the state and drops the log it covers. Writers wait only for the
      * segment switch; the snapshot is written from the immutable state while they go on.
      * Steps, each safe to crash after (see {@link Recovery}): (1) sync the current segment and
      * start {@code log-<S+1>}; (2) write {@code snapshot-<S>} to a temp file, sync, rename, sync
-     * the directory; (3) delete segments and snapshots the new snapshot covers.
+     * the directory; (3) delete segments and snapshots the new snapshot covers. With an audit
+     * retention, a write dropping the entries past it comes first, and row files left unused go last.
      *
      * @throws StoreUnavailableException the store is closed or failed
      * @throws UncheckedIOException      writing the snapshot failed; the log still holds everything
@@ -262,8 +247,10 @@ public final class Store implements AutoCloseable {
         CompactionHook hook = options.compactionHook();
         compactLock.lock();
         try {
+            AuditRetention.cutBeforeCompaction(this, options);
             long seq;
             State state;
+            long auditEnd;
             writeLock.lock();
             try {
                 ensureWritable();
@@ -272,6 +259,7 @@ public final class Store implements AutoCloseable {
                     return;
                 }
                 state = log.latest();
+                auditEnd = log.syncAuditRows(); // the snapshot's index points at them; the log it replaces goes
                 if (log.segment().firstSeq <= seq) {
                     log.rotate(dir, io);
                 }
@@ -279,9 +267,10 @@ public final class Store implements AutoCloseable {
                 writeLock.unlock();
             }
             hook.reached(CompactionHook.Step.ROTATED);
-            SnapshotFile.write(dir, seq, state, io, hook);
+            SnapshotFile.write(dir, seq, state, auditEnd, io, hook);
             snapshotSeq = seq;
             DataDir.deleteCoveredBy(dir, seq, io, hook);
+            AuditRetention.deleteUnreferenced(dir, state, auditEnd, auditReader, io);
             counters.compactions.incrementAndGet();
             counters.lastCompactionMillis.set(options.sources().nowMicros() / 1000);
             hook.reached(CompactionHook.Step.DONE);
@@ -322,7 +311,7 @@ public final class Store implements AutoCloseable {
                 return;
             }
             closed = true;
-            background = compactor;
+            background = autoCompaction.thread();
         } finally {
             writeLock.unlock();
         }
@@ -344,6 +333,7 @@ public final class Store implements AutoCloseable {
             try {
                 commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
                 log.close();
+                auditReader.close();
             } finally {
                 writeLock.unlock();
                 compactLock.unlock();
@@ -360,6 +350,7 @@ public final class Store implements AutoCloseable {
             closed = true;
             commits.stop(new StoreUnavailableException(WriteStatus.SHUT));
             log.close();
+            auditReader.close();
         } finally {
             writeLock.unlock();
             lock.close();

@@ -32,21 +32,35 @@ final class StoreCheck {
         try {
             r = Recovery.scan(dir);
         } catch (StoreCorruptException e) {
-            CheckReport.Damage d = new CheckReport.Damage(e.file(), e.offset(), e.reason());
-            problems.add("corrupt: " + d + " (the store will not open until this is repaired)");
-            return new CheckReport(dir, null, 0, 0, 0, null, d, List.of(), Map.of(), problems);
+            return corrupt(dir, e, problems);
         } catch (NoSuchFileException e) {
             problems.add("a file vanished while being read (" + e.getFile() + "): is a server compacting? run check again");
             return new CheckReport(dir, null, 0, 0, 0, null, null, List.of(), Map.of(), problems);
         }
+        try {
+            return check(dir, r, problems);
+        } catch (StoreCorruptException e) {
+            return corrupt(dir, e, problems); // an audit row, read as the entries are checked
+        } finally {
+            r.rows().close();
+        }
+    }
+
+    private static CheckReport corrupt(Path dir, StoreCorruptException e, List<String> problems) {
+        CheckReport.Damage d = new CheckReport.Damage(e.file(), e.offset(), e.reason());
+        problems.add("corrupt: " + d + " (the store will not open until this is repaired)");
+        return new CheckReport(dir, null, 0, 0, 0, null, d, List.of(), Map.of(), problems);
+    }
+
+    private static CheckReport check(Path dir, Recovery.Result r, List<String> problems) {
         CheckReport.Damage torn = null;
         if (r.torn() != null) {
             torn = new CheckReport.Damage(r.torn().file(), r.torn().offset(), r.torn().reason());
             problems.add("torn tail: " + torn + " (the next open cuts it; the write there was never acknowledged)");
         }
-        List<Change> puts = r.state().asChanges();
+        List<Change> puts = r.state().asChangesWithoutAudit();
         List<String> refs = new ArrayList<>();
-        invariants(puts, refs, problems);
+        invariants(r.state(), puts, refs, problems);
         return new CheckReport(dir, r.snapshot() == null ? null : r.snapshot().file(), r.snapshotSeq(), r.replayed(),
                 r.lastSeq(), torn, null, refs, counts(puts), problems);
     }
@@ -54,14 +68,17 @@ final class StoreCheck {
     /**
      * Every rule the API keeps, broken by a record of the directory: dangling references into
      * {@code refs} and, like every other finding, into {@code problems}, by object. At most
-     * {@link #MAX_REPORTED} are listed, then a count of the rest.
+     * {@link #MAX_REPORTED} are listed, then a count of the rest. Audit entries are streamed from
+     * their rows.
      */
-    private static void invariants(List<Change> puts, List<String> refs, List<String> problems) {
+    private static void invariants(State state, List<Change> puts, List<String> refs, List<String> problems) {
         InvariantCheck rules = new InvariantCheck();
         List<InvariantCheck.Violation> found = new ArrayList<>();
         for (Change c : puts) {
             found.addAll(rules.add(c, 0));
         }
+        // Each row is read, so its CRC is checked too.
+        AuditOrder.forEach(state, e -> found.addAll(rules.add(new Change.PutAudit(e), 0)));
         found.addAll(rules.finish());
         for (InvariantCheck.Violation v : found.subList(0, Math.min(found.size(), MAX_REPORTED))) {
             if (v.reference()) {

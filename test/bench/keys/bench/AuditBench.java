@@ -29,6 +29,7 @@ import keys.store.StoreOptions;
 final class AuditBench {
     private static final int ENTRIES = 1_000_000;
     private static final int PER_WRITE = 1_000;
+    private static final int THREADS = 64;
     /** No background compaction: one would hold an old state while the heap is measured. */
     private static final StoreOptions FAST = StoreOptions.defaults().withFsync(FsyncPolicy.NEVER)
             .withCompactThresholdBytes(0);
@@ -54,20 +55,101 @@ final class AuditBench {
                     false, ENTRIES / 2, 1)).getFirst().createdMicros();
             page(json, table, "first page", s, orgId, Long.MAX_VALUE);
             page(json, table, "deep cursor", s, orgId, middle);
+            page(json, table, "event filter matching none (a full scan)", s, orgId, Long.MAX_VALUE,
+                    AuditEvent.PROJECTKEY_EDIT.id());
             store.close();
         } finally {
             Util.deleteTree(dir);
         }
-        for (int round = 0; round < 2; round++) { // the first round warms the JIT for both
-            double without = creates(false);
-            double with = creates(true);
-            if (round == 1) {
-                Bench.emit(json, "audit.creates_per_second", without, "ops/s", "auditing", false);
-                Bench.emit(json, "audit.creates_per_second", with, "ops/s", "auditing", true);
-                table.add(new String[] {"key creates/s (store), without audit", String.format("%.0f", without), ""});
-                table.add(new String[] {"key creates/s (store), with audit", String.format("%.0f", with), ""});
-            }
+        durableCreates(json, table);
+    }
+
+    /**
+     * The cost of an entry on a durable create. There is no switch to create a key without its
+     * entry over HTTP (nor should there be), so the comparison is made in the store, the only
+     * place the entry adds work (the handler only fills in a record): 64 threads, {@code --fsync
+     * batch} on a real directory, each write a key alone or the key and its entry, alternating
+     * over rounds. Over HTTP, {@link CreateBench}'s durable creates (which write their entries)
+     * are reported beside it, to show how much of a request's time the store's share is.
+     */
+    private static void durableCreates(PrintStream json, List<String[]> table) throws Exception {
+        int rounds = 3;
+        double[] without = new double[rounds];
+        double[] with = new double[rounds];
+        creates(false, 1); // warm the JIT for both
+        creates(true, 1);
+        for (int round = 0; round < rounds; round++) {
+            without[round] = creates(false, 3);
+            with[round] = creates(true, 3);
+            Bench.emit(json, "audit.durable_creates_per_second", without[round], "ops/s", "auditing", false, "round", round);
+            Bench.emit(json, "audit.durable_creates_per_second", with[round], "ops/s", "auditing", true, "round", round);
         }
+        double w0 = median(without);
+        double w1 = median(with);
+        // The entry's own work per write, apart from any fsync or contention: one thread, fsync
+        // never, alternating; what it adds per create, in microseconds.
+        double[] cpuWithout = new double[5];
+        double[] cpuWith = new double[5];
+        for (int round = 0; round < 5; round++) {
+            cpuWithout[round] = singleThreadMicros(false);
+            cpuWith[round] = singleThreadMicros(true);
+        }
+        double added = median(cpuWith) - median(cpuWithout);
+        Bench.emit(json, "audit.entry_cost_per_write", added, "us", "without", median(cpuWithout), "with",
+                median(cpuWith));
+        table.add(new String[] {"an entry's own cost per write (1 thread, fsync never)",
+                String.format("%.1f us", added), String.format("%.1f -> %.1f us per create", median(cpuWithout),
+                median(cpuWith))});
+        Bench.emit(json, "audit.durable_creates.ratio", w1 / w0, "with/without", "threads", THREADS);
+        table.add(new String[] {"durable key creates/s (store, batch, " + THREADS + " threads), without entry",
+                String.format("%.0f", w0), Arrays.toString(Arrays.stream(without).mapToLong(Math::round).toArray())});
+        table.add(new String[] {"durable key creates/s (store, batch, " + THREADS + " threads), with entry",
+                String.format("%.0f", w1), Arrays.toString(Arrays.stream(with).mapToLong(Math::round).toArray())});
+        table.add(new String[] {"with entry / without", String.format("%.3f", w1 / w0), "aim >= 0.9"});
+        Path keys = Path.of(System.getProperty("keys.image", "build/image"), "bin", "keys");
+        if (Files.isExecutable(keys)) {
+            double[] http = CreateBench.measure(keys, "batch");
+            Bench.emit(json, "audit.http_durable_creates_per_second", http[0], "creates/s", "fsync", "batch");
+            table.add(new String[] {"durable key creates/s over HTTP (batch, 64 connections, with entry)",
+                    String.format("%.0f", http[0]), String.format("p50 %.2f ms", http[2])});
+        }
+    }
+
+    /** Microseconds per key create, one thread, fsync never: the store's CPU work per write. */
+    private static double singleThreadMicros(boolean audited) throws Exception {
+        Path dir = Files.createTempDirectory("keys-audit-cpu");
+        try (Store store = Store.open(dir, FAST)) {
+            long[] ids = store.write(tx -> {
+                long org = tx.nextId();
+                long project = tx.nextId();
+                tx.add(new Change.PutOrganization(new Organization(org, "c", "C", 1, true, null)));
+                tx.add(new Change.PutProject(new Project(project, org, "p", "P", null, 1, List.of())));
+                return new long[] {org, project};
+            });
+            int n = 20_000;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                long k = i;
+                store.write(tx -> {
+                    long id = tx.nextId();
+                    tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", String.format("%032x", k),
+                            String.format("%032x", ~k), true, 1, 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER)));
+                    if (audited) {
+                        tx.add(new Change.PutAudit(entry(tx.nextAuditId(), ids[0], id, 1_700_000_000_000_000L + k)));
+                    }
+                    return null;
+                });
+            }
+            return (System.nanoTime() - t0) / 1e3 / n;
+        } finally {
+            Util.deleteTree(dir);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** A directory holding the million entries in a snapshot; returns the organization's id. */
@@ -110,7 +192,12 @@ final class AuditBench {
     }
 
     private static void page(PrintStream json, List<String[]> table, String label, State s, long orgId, long bound) {
-        AuditQuery q = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, bound, false, 0, 101);
+        page(json, table, label, s, orgId, bound, 0);
+    }
+
+    private static void page(PrintStream json, List<String[]> table, String label, State s, long orgId, long bound,
+                             int event) {
+        AuditQuery q = new AuditQuery(event, 0, Long.MIN_VALUE, Long.MAX_VALUE, bound, false, 0, 101);
         long[] nanos = new long[4000];
         for (int i = 0; i < nanos.length; i++) {
             long t0 = System.nanoTime();
@@ -127,10 +214,10 @@ final class AuditBench {
                 String.format("p99 %.0f us", p99)});
     }
 
-    /** Key creations, one write each, as the API makes them (fsync never: the store's own cost). */
-    private static double creates(boolean audited) throws Exception {
+    /** Key creations for {@code seconds}, one durable write each from {@value #THREADS} threads; creates/s. */
+    private static double creates(boolean audited, double seconds) throws Exception {
         Path dir = Files.createTempDirectory("keys-audit-create");
-        try (Store store = Store.open(dir, FAST)) {
+        try (Store store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.BATCH))) {
             long[] ids = store.write(tx -> {
                 long org = tx.nextId();
                 long project = tx.nextId();
@@ -138,21 +225,33 @@ final class AuditBench {
                 tx.add(new Change.PutProject(new Project(project, org, "p", "P", null, 1, List.of())));
                 return new long[] {org, project};
             });
-            int n = 50_000;
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
             long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                long k = i;
-                store.write(tx -> {
-                    long id = tx.nextId();
-                    tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", String.format("%032x", k),
-                            String.format("%032x", ~k), true, 1, 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER)));
-                    if (audited) {
-                        tx.add(new Change.PutAudit(entry(tx.nextAuditId(), ids[0], id, 1_700_000_000_000_000L + k)));
+            long end = t0 + (long) (seconds * 1e9);
+            Thread[] threads = new Thread[THREADS];
+            for (int t = 0; t < THREADS; t++) {
+                threads[t] = Thread.ofPlatform().start(() -> {
+                    while (System.nanoTime() < end) {
+                        long k = next.getAndIncrement();
+                        store.write(tx -> {
+                            long id = tx.nextId();
+                            tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", String.format("%032x", k),
+                                    String.format("%032x", ~k), true, 1, 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER)));
+                            if (audited) {
+                                tx.add(new Change.PutAudit(entry(tx.nextAuditId(), ids[0], id,
+                                        1_700_000_000_000_000L + k)));
+                            }
+                            return null;
+                        });
+                        done.incrementAndGet();
                     }
-                    return null;
                 });
             }
-            return n / ((System.nanoTime() - t0) / 1e9);
+            for (Thread t : threads) {
+                t.join();
+            }
+            return done.get() / ((System.nanoTime() - t0) / 1e9);
         } finally {
             Util.deleteTree(dir);
         }

@@ -87,7 +87,7 @@ final class CreateBench {
     }
 
     /** One server: {creates/s, fsyncs per create, p50 ms, failures, mean fsync ms}. */
-    private static double[] measure(Path keys, String fsync) throws Exception {
+    static double[] measure(Path keys, String fsync) throws Exception {
         Path dir = Files.createTempDirectory("keys-create");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

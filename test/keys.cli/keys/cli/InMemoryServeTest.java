@@ -29,7 +29,8 @@ class InMemoryServeTest {
 
     @Test
     void diskFlagsAreUsageErrors() {
-        for (String flag : List.of("--data=" + tmp, "--fsync=never", "--compact-threshold=65536")) {
+        for (String flag : List.of("--data=" + tmp, "--fsync=never", "--compact-threshold=65536",
+                "--audit-retention-days=30")) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(new String[] {"serve", "--in-memory", flag, "--listen", "127.0.0.1:0"}, Map.of(),
                     new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -55,6 +55,8 @@ class KeysServerTest {
         assertConfig("--compact-threshold", KeysServer.builder().inMemory().compactThreshold(1 << 20));
         assertConfig("--in-memory", KeysServer.builder());
         assertConfig("--compact-threshold", KeysServer.builder().dataDirectory(tmp).compactThreshold(100));
+        assertConfig("--audit-retention-days", KeysServer.builder().inMemory().auditRetentionDays(30));
+        assertConfig("--audit-retention-days", KeysServer.builder().dataDirectory(tmp).auditRetentionDays(-1));
         assertConfig("KEYS_ADMIN_TOKEN", KeysServer.builder().inMemory().adminToken("sntryu_short"));
         assertConfig("--url-prefix", KeysServer.builder().dataDirectory(tmp).urlPrefix("http://a b"));
         assertFalse(Files.exists(tmp.resolve("admin-token")), "nothing minted for a bad URL prefix");

@@ -36,6 +36,7 @@ final class StateModel {
             case Change.PutToken c -> put(tokens, c.token().id(), c.token());
             case Change.PutKey c -> put(keys, c.key().id(), c.key());
             case Change.PutAudit c -> { } // audit entries are AuditStoreTest's
+            case Change.DropAuditBefore c -> { }
             case Change.DeleteOrganization c -> {
                 if (orgs.remove(c.id()) != null) {
                     members.values().removeIf(m -> m.orgId() == c.id());
