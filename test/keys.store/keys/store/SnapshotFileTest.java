@@ -38,9 +38,9 @@ class SnapshotFileTest {
     @Test
     void aSnapshotOfManyChunksReadsBackTheSameState() throws IOException {
         State state = manyKeys();
-        Path file = SnapshotFile.write(tmp, 42, state, LogChannelFactory.DEFAULT, CompactionHook.NONE);
+        Path file = SnapshotFile.write(tmp, 42, state, 0, LogChannelFactory.DEFAULT, CompactionHook.NONE);
         assertTrue(frames(file).size() > ChunkDecoder.AHEAD + 3, "the test needs more chunks than are decoded ahead");
-        SnapshotFile.Loaded loaded = SnapshotFile.read(file, 42);
+        SnapshotFile.Loaded loaded = SnapshotFile.read(file, 42, AuditRows.NONE);
         assertEquals(42, loaded.seq());
         assertEquals(state.keyCount(), loaded.state().keyCount());
         Fixtures.assertSameState(state, loaded.state());
@@ -48,7 +48,7 @@ class SnapshotFileTest {
 
     @Test
     void aChunkThatDoesNotDecodeIsCorruptionAtItsOwnOffset() throws IOException {
-        Path good = SnapshotFile.write(tmp, 42, manyKeys(), LogChannelFactory.DEFAULT, CompactionHook.NONE);
+        Path good = SnapshotFile.write(tmp, 42, manyKeys(), 0, LogChannelFactory.DEFAULT, CompactionHook.NONE);
         List<LogDecoder.Frame> frames = frames(good);
         int bad = frames.size() - 3; // a chunk late in the file, decoded while earlier ones are applied
         Path file = tmp.resolve("copy").resolve(good.getFileName());
@@ -61,7 +61,7 @@ class SnapshotFileTest {
             }
             ch.force();
         }
-        StoreCorruptException e = assertThrows(StoreCorruptException.class, () -> SnapshotFile.read(file, 42));
+        StoreCorruptException e = assertThrows(StoreCorruptException.class, () -> SnapshotFile.read(file, 42, AuditRows.NONE));
         assertEquals(frames.get(bad).offset(), e.offset(), e.getMessage());
         assertTrue(e.reason().contains("payload format 99"), e.reason());
     }
