@@ -51,7 +51,8 @@ class SecretsNeverLeakTest {
     private final List<String> expectedLines = new ArrayList<>();
 
     @Test
-    void noTokenOrSecretKeyReachesTheLogsOrTheDataDirectory() throws IOException, ClassNotFoundException {
+    void noTokenOrSecretKeyReachesTheLogsOrTheDataDirectory()
+            throws IOException, ClassNotFoundException, InterruptedException {
         // The root console handler takes System.err when it is made: make it now, on the real one.
         Logger.getLogger("").getHandlers();
         // The access log may have been used before stderr is redirected (an earlier test's 500, an
@@ -70,6 +71,7 @@ class SecretsNeverLeakTest {
         try {
             try (TestServer ts = TestServer.start(SecretsNeverLeakTest::withAccessLog)) {
                 exercise(ts);
+                awaitAccessLines(captured); // each line is written after its answer is sent
                 ts.restart(); // everything on disk: the store's files as a later process finds them
                 if (ts.dataDir() != null) { // in memory (InMemoryApiTest) there are no files
                     noClearTokenIn(ts.dataDir());
@@ -173,6 +175,15 @@ class SecretsNeverLeakTest {
         tokens.add(clear);
         expect(ts, 200, "GET", orgKeys + "?token=" + clear, orgKeys, clear, null);
         expect(ts, 403, "POST", keys + "?token=" + clear, keys, clear, "{}");
+    }
+
+    /** Waits (at most 10 s) until every expected access-log line is in {@code captured}. */
+    private void awaitAccessLines(ByteArrayOutputStream captured) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline
+                && !expectedLines.stream().allMatch(captured.toString(StandardCharsets.UTF_8)::contains)) {
+            Thread.sleep(10);
+        }
     }
 
     /** Control bytes in the method (the JDK lets ESC and tab through) must not forge log lines. */
