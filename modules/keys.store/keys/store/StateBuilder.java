@@ -52,7 +52,7 @@ final class StateBuilder {
      * By project: its editor and its organization's (null for an unknown project), so that a key
      * costs one lookup, not three. Cleared whenever a project or organization changes.
      */
-    private final Map<Long, KeyListEditor[]> keyEditors = new HashMap<>();
+    private final LongMap<KeyListEditor[]> keyEditors = new LongMap<>();
 
     StateBuilder(State s) {
         lastId = s.lastId;
@@ -336,10 +336,13 @@ final class StateBuilder {
     }
 
     private KeyListEditor[] keyEditors(long projectId) {
-        return keyEditors.computeIfAbsent(projectId, id -> {
-            Project p = projects.get(id);
-            return new KeyListEditor[] {projectEditor(id), p == null ? null : orgEditor(p.orgId())};
-        });
+        KeyListEditor[] editors = keyEditors.get(projectId);
+        if (editors == null) {
+            Project p = projects.get(projectId);
+            editors = new KeyListEditor[] {projectEditor(projectId), p == null ? null : orgEditor(p.orgId())};
+            keyEditors.put(projectId, editors);
+        }
+        return editors;
     }
 
     /** An entry of an organization that is gone (or never was) has nothing to go with: it is dropped. */
