@@ -128,7 +128,7 @@ public final class ClientKey {
         if (from == to) {
             return "";
         }
-        if (Arrays.equals(latin1, from, to, DEFAULT_LATIN1, 0, DEFAULT_LATIN1.length)) {
+        if (to - from == DEFAULT_LATIN1.length && Arrays.equals(latin1, from, to, DEFAULT_LATIN1, 0, to - from)) {
             return "Default";
         }
         return Arrays.copyOfRange(latin1, from, to);
