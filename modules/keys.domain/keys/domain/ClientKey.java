@@ -54,6 +54,19 @@ public final class ClientKey {
                 rateLimitCount, rateLimitWindow, browserSdkVersion, loaderOptions, useCase);
     }
 
+    /**
+     * For decoders that hold the label as Latin-1 bytes, {@code latin1[from..to)}: they are copied
+     * once, with no String on the way.
+     */
+    public static ClientKey ofKeyBits(long id, long projectId, byte[] latin1, int from, int to, long publicHi,
+                                      long publicLo, long secretHi, long secretLo, boolean active,
+                                      long createdMicros, int rateLimitCount, int rateLimitWindow,
+                                      String browserSdkVersion, int loaderOptions, UseCase useCase) {
+        return new ClientKey(id, projectId, compactLabel(latin1, from, to), publicHi, publicLo, secretHi, secretLo,
+                createdMicros, rateLimitCount, rateLimitWindow, loaderOptions,
+                Traits.of(active, useCase, browserSdkVersion));
+    }
+
     private ClientKey(long id, long projectId, String label, long publicHi, long publicLo, long secretHi,
                       long secretLo, boolean active, long createdMicros, int rateLimitCount, int rateLimitWindow,
                       String browserSdkVersion, int loaderOptions, UseCase useCase) {
@@ -109,6 +122,19 @@ public final class ClientKey {
             return out;
         }
     }
+
+    private static Object compactLabel(byte[] latin1, int from, int to) {
+        Objects.checkFromToIndex(from, to, latin1.length);
+        if (from == to) {
+            return "";
+        }
+        if (to - from == DEFAULT_LATIN1.length && Arrays.equals(latin1, from, to, DEFAULT_LATIN1, 0, to - from)) {
+            return "Default";
+        }
+        return Arrays.copyOfRange(latin1, from, to);
+    }
+
+    private static final byte[] DEFAULT_LATIN1 = "Default".getBytes(StandardCharsets.ISO_8859_1);
 
     private static Object compactLabel(String label) {
         Objects.requireNonNull(label, "label");

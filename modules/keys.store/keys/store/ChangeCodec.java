@@ -214,9 +214,7 @@ final class ChangeCodec {
                     role(r.string()), ids(r), r.varLong()));
             case PUT_TOKEN -> new Change.PutToken(new Token(r.varLong(), r.varLong(), r.string(), r.string(),
                     scopes(r), r.varLong(), r.varLong(), r.string(), format == FORMAT_0_1 ? 0 : r.varLong()));
-            case PUT_KEY -> new Change.PutKey(ClientKey.ofKeyBits(r.varLong(), r.varLong(), label(r.string()),
-                    r.fixed64(), r.fixed64(), r.fixed64(), r.fixed64(), r.bool(), r.varLong(), r.varInt(),
-                    r.varInt(), r.string(), r.varInt(), useCase(r)));
+            case PUT_KEY -> new Change.PutKey(key(r));
             case DELETE_ORGANIZATION -> new Change.DeleteOrganization(r.varLong());
             case DELETE_TEAM -> new Change.DeleteTeam(r.varLong());
             case DELETE_PROJECT -> new Change.DeleteProject(r.varLong());
@@ -281,6 +279,20 @@ final class ChangeCodec {
     private static OrgRole role(String wire) throws PayloadFormatException {
         return wire == null ? null
                 : OrgRole.parse(wire).orElseThrow(() -> new PayloadFormatException("unknown role " + wire));
+    }
+
+    /** An ASCII label (the usual one) goes from the payload into the key in one copy. */
+    private static ClientKey key(PayloadReader r) throws PayloadFormatException {
+        long id = r.varLong();
+        long projectId = r.varLong();
+        int from = r.ascii();
+        if (from < 0) {
+            return ClientKey.ofKeyBits(id, projectId, label(r.string()), r.fixed64(), r.fixed64(), r.fixed64(),
+                    r.fixed64(), r.bool(), r.varLong(), r.varInt(), r.varInt(), r.string(), r.varInt(), useCase(r));
+        }
+        return ClientKey.ofKeyBits(id, projectId, r.buffer(), from, r.position(), r.fixed64(), r.fixed64(),
+                r.fixed64(), r.fixed64(), r.bool(), r.varLong(), r.varInt(), r.varInt(), r.string(), r.varInt(),
+                useCase(r));
     }
 
     /** A key's label; the common "Default" shares one string (a million keys, one copy). */

@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
 final class ChunkDecoder implements AutoCloseable {
     static final int AHEAD = 4;
 
-    private record Pending(long offset, Future<List<Change>> changes) {
+    /** {@code seq} is a log record's, or -1 for a snapshot chunk. */
+    private record Pending(long offset, long seq, Future<ChangeCodec.Batch> batch) {
     }
 
     private final Path file;
@@ -33,31 +34,49 @@ final class ChunkDecoder implements AutoCloseable {
         this.file = file;
         this.builder = builder;
         this.worker = Runtime.getRuntime().availableProcessors() < 2 ? null
-                : Executors.newSingleThreadExecutor(Thread.ofPlatform().name("keys-snapshot-decode").daemon(true)
+                : Executors.newSingleThreadExecutor(Thread.ofPlatform().name("keys-decode").daemon(true)
                         .factory());
     }
 
     /** Queues the chunk in {@code payload[from..]}, read from the frame at {@code offset}. */
     void add(byte[] payload, int from, long offset) throws IOException {
-        Callable<List<Change>> decode = () -> ChangeCodec.decode(payload, from, payload.length - from).changes();
+        queue(payload, from, offset, -1);
+    }
+
+    /** Queues a log record: its changes, then its id counter. */
+    void add(LogDecoder.Frame record) throws IOException {
+        queue(record.payload(), 0, record.offset(), record.seq());
+    }
+
+    private void queue(byte[] payload, int from, long offset, long seq) throws IOException {
+        Callable<ChangeCodec.Batch> decode = () -> ChangeCodec.decode(payload, from, payload.length - from);
         if (worker == null) {
-            apply(decoded(decode, offset));
+            apply(new Pending(offset, seq, null), decoded(decode, offset, seq));
             return;
         }
-        pending.add(new Pending(offset, worker.submit(decode)));
+        pending.add(new Pending(offset, seq, worker.submit(decode)));
         if (pending.size() > AHEAD) {
-            Pending oldest = pending.remove();
-            apply(decoded(oldest.changes()::get, oldest.offset()));
+            applyOldest();
         }
     }
 
     /** Applies every chunk still queued; returns how many changes were applied in all. */
     long finish() throws IOException {
         while (!pending.isEmpty()) {
-            Pending oldest = pending.remove();
-            apply(decoded(oldest.changes()::get, oldest.offset()));
+            applyOldest();
         }
         return applied;
+    }
+
+    /** After a failure nothing later is applied: the first damage is the one reported. */
+    private void applyOldest() throws IOException {
+        Pending oldest = pending.remove();
+        try {
+            apply(oldest, decoded(oldest.batch()::get, oldest.offset(), oldest.seq()));
+        } catch (IOException | RuntimeException | Error e) {
+            pending.clear();
+            throw e;
+        }
     }
 
     @Override
@@ -67,18 +86,29 @@ final class ChunkDecoder implements AutoCloseable {
         }
     }
 
-    private void apply(List<Change> changes) {
-        builder.apply(changes);
+    private void apply(Pending p, ChangeCodec.Batch batch) {
+        List<Change> changes = batch.changes();
+        if (p.seq() < 0) {
+            builder.apply(changes);
+        } else {
+            try {
+                builder.apply(changes);
+            } catch (RuntimeException e) {
+                throw new StoreCorruptException(file, p.offset(), "record " + p.seq() + " does not apply: " + e);
+            }
+            builder.raiseLastId(batch.lastId());
+        }
         applied += changes.size();
     }
 
-    private List<Change> decoded(Callable<List<Change>> decode, long offset) throws IOException {
+    private ChangeCodec.Batch decoded(Callable<ChangeCodec.Batch> decode, long offset, long seq) throws IOException {
+        String record = seq < 0 ? "" : "record " + seq + ": ";
         try {
             return decode.call();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof PayloadFormatException p) {
-                throw new StoreCorruptException(file, offset, p.getMessage());
+                throw new StoreCorruptException(file, offset, record + p.getMessage());
             }
             if (cause instanceof RuntimeException r) {
                 throw r;
@@ -88,7 +118,7 @@ final class ChunkDecoder implements AutoCloseable {
             }
             throw new IOException("decoding " + file + " failed", cause);
         } catch (PayloadFormatException e) {
-            throw new StoreCorruptException(file, offset, e.getMessage());
+            throw new StoreCorruptException(file, offset, record + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + file);

@@ -45,23 +45,4 @@ final class CowMap<K, V> {
         }
         return copy;
     }
-
-    /** For index maps of id sets: adds or removes one id under a key. */
-    static <K> void addId(CowMap<K, IdSet> index, K key, long id) {
-        IdSet set = index.get(key);
-        index.put(key, set == null ? IdSet.of(id) : set.with(id));
-    }
-
-    static <K> void removeId(CowMap<K, IdSet> index, K key, long id) {
-        IdSet set = index.get(key);
-        if (set == null) {
-            return;
-        }
-        IdSet less = set.without(id);
-        if (less.isEmpty()) {
-            index.remove(key);
-        } else {
-            index.put(key, less);
-        }
-    }
 }

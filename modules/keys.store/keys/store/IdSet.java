@@ -12,6 +12,11 @@ public final class IdSet {
         this.ids = sortedUnique;
     }
 
+    /** The first {@code n} ids of {@code sortedUnique}, copied. */
+    static IdSet ofSorted(long[] sortedUnique, int n) {
+        return n == 0 ? EMPTY : new IdSet(Arrays.copyOf(sortedUnique, n));
+    }
+
     public static IdSet of(long... ids) {
         long[] copy = ids.clone();
         Arrays.sort(copy);

@@ -16,6 +16,8 @@ final class KeyListEditor {
     private KeyList list;
     private ClientKey[] bulk; // ascending, first bulkSize slots used; null while editing the list
     private int bulkSize;
+    /** The id of bulk[bulkSize - 1]: appending then reads no key (the last one is often out of cache). */
+    private long lastId = Long.MIN_VALUE;
     private int edits;
 
     KeyListEditor(KeyList base) {
@@ -35,9 +37,11 @@ final class KeyListEditor {
             list = list.with(key);
             return isNew;
         }
-        if (bulkSize == 0 || bulk[bulkSize - 1].id() < key.id()) {
+        long id = key.id();
+        if (bulkSize == 0 || lastId < id) {
             ensure(bulkSize + 1);
             bulk[bulkSize++] = key; // the common case: new keys have the highest ids
+            lastId = id;
             return true;
         }
         int at = KeyList.search(bulk, bulkSize, key.id());
@@ -50,7 +54,7 @@ final class KeyListEditor {
         System.arraycopy(bulk, insert, bulk, insert + 1, bulkSize - insert);
         bulk[insert] = key;
         bulkSize++;
-        return true;
+        return true; // not the last: lastId stands
     }
 
     /** Removes by id; returns true when it was there. */
@@ -69,6 +73,7 @@ final class KeyListEditor {
         }
         System.arraycopy(bulk, at + 1, bulk, at, bulkSize - at - 1);
         bulk[--bulkSize] = null;
+        lastId = bulkSize == 0 ? Long.MIN_VALUE : bulk[bulkSize - 1].id();
         return true;
     }
 
@@ -79,6 +84,7 @@ final class KeyListEditor {
     private void toBulk() {
         bulk = list.toSortedArray();
         bulkSize = bulk.length;
+        lastId = bulkSize == 0 ? Long.MIN_VALUE : bulk[bulkSize - 1].id();
     }
 
     private void ensure(int capacity) {

@@ -160,6 +160,43 @@ final class PayloadReader {
         return -1;
     }
 
+    /**
+     * When the next string is ASCII (as labels usually are), reads it and returns where its bytes
+     * start in {@link #buffer()}; they end at {@link #position()}. Otherwise (null, another
+     * string, damage) reads nothing and returns -1, for {@link #string()} to read it. A decoder
+     * can then copy the bytes once instead of making a String of them first.
+     */
+    int ascii() {
+        int start = pos;
+        try {
+            long len = varLong() - 1;
+            if (len >= 0 && len <= end - pos) {
+                int stop = pos + (int) len;
+                int i = pos;
+                while (i < stop && buf[i] >= 0) {
+                    i++;
+                }
+                if (i == stop) {
+                    int from = pos;
+                    pos = stop;
+                    return from;
+                }
+            }
+        } catch (PayloadFormatException e) {
+            // string() reports it
+        }
+        pos = start;
+        return -1;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int position() {
+        return pos;
+    }
+
     void expectEnd() throws PayloadFormatException {
         if (pos != end) {
             throw new PayloadFormatException((end - pos) + " unexpected bytes after the payload");

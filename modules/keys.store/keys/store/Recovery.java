@@ -151,20 +151,26 @@ final class Recovery {
             TornTailException tornHere = null;
             long end;
             long fileLast;
-            try (LogDecoder d = LogDecoder.open(log.file(), LogFormat.LOG_MAGIC, log.number())) {
+            try (LogDecoder d = LogDecoder.open(log.file(), LogFormat.LOG_MAGIC, log.number());
+                 ChunkDecoder records = new ChunkDecoder(log.file(), builder)) {
                 try {
                     for (LogDecoder.Frame f; (f = d.next()) != null; ) {
                         if (f.seq() > snapSeq) {
-                            replay(builder, log.file(), f);
+                            records.add(f);
                             replayed++;
                         }
                     }
+                    records.finish();
                 } catch (TornTailException t) {
+                    records.finish(); // a record before the tear that does not decode is corruption, not a tear
                     if (!newest) {
                         throw new StoreCorruptException(t.file(), t.offset(), t.reason() + " in a segment that is not the"
                                 + " newest; segments are synced before the next starts, so this is not a crash");
                     }
                     tornHere = t;
+                } catch (StoreCorruptException e) {
+                    records.finish(); // as read without decoding ahead: the first damage is the one reported
+                    throw e;
                 }
                 end = d.goodEnd();
                 fileLast = d.lastSeq();
@@ -183,20 +189,5 @@ final class Recovery {
         }
         return new Result(builder.build(), lastSeq, snapshot, replayed, active, activeEnd, torn, superseded,
                 DataDir.temps(dir), auditEnd, rows);
-    }
-
-    private static void replay(StateBuilder builder, Path file, LogDecoder.Frame f) {
-        ChangeCodec.Batch batch;
-        try {
-            batch = ChangeCodec.decode(f.payload());
-        } catch (PayloadFormatException e) {
-            throw new StoreCorruptException(file, f.offset(), "record " + f.seq() + ": " + e.getMessage());
-        }
-        try {
-            builder.apply(batch.changes());
-        } catch (RuntimeException e) {
-            throw new StoreCorruptException(file, f.offset(), "record " + f.seq() + " does not apply: " + e);
-        }
-        builder.raiseLastId(batch.lastId());
     }
 }

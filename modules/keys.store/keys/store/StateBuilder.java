@@ -31,20 +31,20 @@ final class StateBuilder {
     private final CowMap<String, Long> orgBySlug;
     private final CowMap<Long, Team> teams;
     private final CowMap<String, Long> teamBySlug;
-    private final CowMap<Long, IdSet> teamsByOrg;
+    private final IdIndex<Long> teamsByOrg;
     private final CowMap<Long, Project> projects;
     private final CowMap<String, Long> projectBySlug;
-    private final CowMap<Long, IdSet> projectsByOrg;
-    private final CowMap<Long, IdSet> projectsByTeam;
+    private final IdIndex<Long> projectsByOrg;
+    private final IdIndex<Long> projectsByTeam;
     private final CowMap<Long, User> users;
     private final CowMap<String, Long> userByEmail;
     private final CowMap<Long, Member> members;
     private final CowMap<String, Long> memberByOrgUser;
-    private final CowMap<Long, IdSet> membersByOrg;
-    private final CowMap<Long, IdSet> membersByUser;
+    private final IdIndex<Long> membersByOrg;
+    private final IdIndex<Long> membersByUser;
     private final CowMap<Long, Token> tokens;
     private final CowMap<String, Long> tokenByHash;
-    private final CowMap<Long, IdSet> tokensByUser;
+    private final IdIndex<Long> tokensByUser;
     private final CowMap<Long, KeyList> keysByProject;
     private final CowMap<Long, KeyList> keysByOrg;
     /** The key lists touched so far, by project and by organization. */
@@ -54,7 +54,7 @@ final class StateBuilder {
      * By project: its editor and its organization's (null for an unknown project), so that a key
      * costs one lookup, not three. Cleared whenever a project or organization changes.
      */
-    private final Map<Long, KeyListEditor[]> keyEditors = new HashMap<>();
+    private final LongMap<KeyListEditor[]> keyEditors = new LongMap<>();
 
     StateBuilder(State s) {
         this(s, AuditRowSink.MEMORY);
@@ -69,20 +69,20 @@ final class StateBuilder {
         orgBySlug = new CowMap<>(s.orgBySlug);
         teams = new CowMap<>(s.teams);
         teamBySlug = new CowMap<>(s.teamBySlug);
-        teamsByOrg = new CowMap<>(s.teamsByOrg);
+        teamsByOrg = new IdIndex<>(s.teamsByOrg);
         projects = new CowMap<>(s.projects);
         projectBySlug = new CowMap<>(s.projectBySlug);
-        projectsByOrg = new CowMap<>(s.projectsByOrg);
-        projectsByTeam = new CowMap<>(s.projectsByTeam);
+        projectsByOrg = new IdIndex<>(s.projectsByOrg);
+        projectsByTeam = new IdIndex<>(s.projectsByTeam);
         users = new CowMap<>(s.users);
         userByEmail = new CowMap<>(s.userByEmail);
         members = new CowMap<>(s.members);
         memberByOrgUser = new CowMap<>(s.memberByOrgUser);
-        membersByOrg = new CowMap<>(s.membersByOrg);
-        membersByUser = new CowMap<>(s.membersByUser);
+        membersByOrg = new IdIndex<>(s.membersByOrg);
+        membersByUser = new IdIndex<>(s.membersByUser);
         tokens = new CowMap<>(s.tokens);
         tokenByHash = new CowMap<>(s.tokenByHash);
-        tokensByUser = new CowMap<>(s.tokensByUser);
+        tokensByUser = new IdIndex<>(s.tokensByUser);
         keysByProject = new CowMap<>(s.keysByProject);
         keysByOrg = new CowMap<>(s.keysByOrg);
         lastAuditId = s.lastAuditId;
@@ -232,7 +232,7 @@ final class StateBuilder {
         }
         teams.put(t.id(), t);
         teamBySlug.put(State.scoped(t.orgId(), t.slug()), t.id());
-        CowMap.addId(teamsByOrg, t.orgId(), t.id());
+        teamsByOrg.add(t.orgId(), t.id());
     }
 
     private void deleteTeam(long id) {
@@ -252,8 +252,8 @@ final class StateBuilder {
         }
         teams.remove(id);
         teamBySlug.remove(State.scoped(t.orgId(), t.slug()));
-        CowMap.removeId(teamsByOrg, t.orgId(), id);
-        projectsByTeam.remove(id);
+        teamsByOrg.remove(t.orgId(), id);
+        projectsByTeam.removeKey(id);
     }
 
     private void putProject(Project p) {
@@ -263,14 +263,14 @@ final class StateBuilder {
         if (old != null) {
             projectBySlug.remove(State.scoped(old.orgId(), old.slug()));
             for (long t : old.teamIds()) {
-                CowMap.removeId(projectsByTeam, t, old.id());
+                projectsByTeam.remove(t, old.id());
             }
         }
         projects.put(p.id(), p);
         projectBySlug.put(State.scoped(p.orgId(), p.slug()), p.id());
-        CowMap.addId(projectsByOrg, p.orgId(), p.id());
+        projectsByOrg.add(p.orgId(), p.id());
         for (long t : p.teamIds()) {
-            CowMap.addId(projectsByTeam, t, p.id());
+            projectsByTeam.add(t, p.id());
         }
     }
 
@@ -288,11 +288,11 @@ final class StateBuilder {
         keyCount -= keys.size();
         projectEdits.put(id, new KeyListEditor(KeyList.EMPTY));
         for (long t : p.teamIds()) {
-            CowMap.removeId(projectsByTeam, t, id);
+            projectsByTeam.remove(t, id);
         }
         projects.remove(id);
         projectBySlug.remove(State.scoped(p.orgId(), p.slug()));
-        CowMap.removeId(projectsByOrg, p.orgId(), id);
+        projectsByOrg.remove(p.orgId(), id);
     }
 
     private void putUser(User u) {
@@ -324,8 +324,8 @@ final class StateBuilder {
         raiseLastId(m.id());
         members.put(m.id(), m);
         memberByOrgUser.put(m.orgId() + "/" + m.userId(), m.id());
-        CowMap.addId(membersByOrg, m.orgId(), m.id());
-        CowMap.addId(membersByUser, m.userId(), m.id());
+        membersByOrg.add(m.orgId(), m.id());
+        membersByUser.add(m.userId(), m.id());
     }
 
     private void deleteMember(long id) {
@@ -335,8 +335,8 @@ final class StateBuilder {
         }
         members.remove(id);
         memberByOrgUser.remove(m.orgId() + "/" + m.userId());
-        CowMap.removeId(membersByOrg, m.orgId(), id);
-        CowMap.removeId(membersByUser, m.userId(), id);
+        membersByOrg.remove(m.orgId(), id);
+        membersByUser.remove(m.userId(), id);
     }
 
     private void putToken(Token t) {
@@ -347,7 +347,7 @@ final class StateBuilder {
         }
         tokens.put(t.id(), t);
         tokenByHash.put(t.hashHex(), t.id());
-        CowMap.addId(tokensByUser, t.userId(), t.id());
+        tokensByUser.add(t.userId(), t.id());
     }
 
     private void deleteToken(long id) {
@@ -357,7 +357,7 @@ final class StateBuilder {
         }
         tokens.remove(id);
         tokenByHash.remove(t.hashHex());
-        CowMap.removeId(tokensByUser, t.userId(), id);
+        tokensByUser.remove(t.userId(), id);
     }
 
     private void putKey(ClientKey k) {
@@ -382,10 +382,13 @@ final class StateBuilder {
     }
 
     private KeyListEditor[] keyEditors(long projectId) {
-        return keyEditors.computeIfAbsent(projectId, id -> {
-            Project p = projects.get(id);
-            return new KeyListEditor[] {projectEditor(id), p == null ? null : orgEditor(p.orgId())};
-        });
+        KeyListEditor[] editors = keyEditors.get(projectId);
+        if (editors == null) {
+            Project p = projects.get(projectId);
+            editors = new KeyListEditor[] {projectEditor(projectId), p == null ? null : orgEditor(p.orgId())};
+            keyEditors.put(projectId, editors);
+        }
+        return editors;
     }
 
     /** An entry of an organization that is gone (or never was) has nothing to go with: it is dropped. */

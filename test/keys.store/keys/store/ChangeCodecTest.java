@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import keys.domain.ClientKey;
+import keys.domain.LoaderOption;
 import keys.domain.Organization;
+import keys.domain.UseCase;
 import keys.testing.Gens;
 import keys.testing.Prop;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,24 @@ class ChangeCodecTest {
             assertEquals(p.second(), back.changes());
             assertArrayEquals(payload, ChangeCodec.encode(back.lastId(), back.changes()), "encoding is canonical");
         });
+    }
+
+    /** ASCII labels are decoded straight from the payload's bytes; every other label through a String. */
+    @Test
+    void keyLabelsSurviveWhateverTheirCharacters() throws Exception {
+        List<Change> in = new java.util.ArrayList<>();
+        int n = 0;
+        for (String label : List.of("", "Default", "Defaulte", "Key 7", "x".repeat(200), "caf\u00e9", "\u00ff",
+                "\u0100", "a\uD83D\uDE00", "\u007f")) {
+            n++;
+            in.add(new Change.PutKey(new ClientKey(n, 100 + n, label, "%032x".formatted(n), "%032x".formatted(n + 50),
+                    n % 2 == 0, n, n, n, "latest", LoaderOption.DEFAULTS, UseCase.USER)));
+        }
+        List<Change> back = ChangeCodec.decode(ChangeCodec.encode(0, in)).changes();
+        assertEquals(in, back);
+        for (int i = 0; i < in.size(); i++) {
+            assertEquals(((Change.PutKey) in.get(i)).key().label(), ((Change.PutKey) back.get(i)).key().label());
+        }
     }
 
     @Test
