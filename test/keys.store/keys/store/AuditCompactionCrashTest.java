@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditCompactionCrashTest {
     private static final long DAY = 86_400_000_000L;
     private static final long START = 1_700_000_000_000_000L;
-    private static final AuditQuery ALL = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-            false, 0, Integer.MAX_VALUE);
+    private static final AuditQuery ALL = Fixtures.ALL_AUDIT;
 
     @TempDir
     Path tmp;

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commit c0c170b) keep opening, exporting the same bytes, taking writes and compacting.
  */
 class AuditFormatCompatibilityTest {
-    private static final AuditQuery ALL = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-            false, 0, Integer.MAX_VALUE);
+    private static final AuditQuery ALL = Fixtures.ALL_AUDIT;
 
     @TempDir
     Path tmp;

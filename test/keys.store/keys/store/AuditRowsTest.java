@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * crashes and backups; a damaged row is a named error; the in-memory store keeps its rows.
  */
 class AuditRowsTest {
-    private static final AuditQuery ALL = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-            false, 0, Integer.MAX_VALUE);
+    private static final AuditQuery ALL = Fixtures.ALL_AUDIT;
 
     @TempDir
     Path tmp;

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Audit entries: written with their change, kept across restart, compaction and export, gone with their org. */
 class AuditStoreTest {
-    private static final AuditQuery ALL = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-            false, 0, Integer.MAX_VALUE);
+    private static final AuditQuery ALL = Fixtures.ALL_AUDIT;
 
     @TempDir
     Path tmp;

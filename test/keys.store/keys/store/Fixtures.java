@@ -19,6 +19,9 @@ import keys.domain.UseCase;
 /** Small worlds for store tests: an organization with a project, keys added one write at a time. */
 final class Fixtures {
     static final StoreOptions FAST = StoreOptions.defaults().withFsync(FsyncPolicy.NEVER);
+    /** Every audit entry of an organization, newest first. */
+    static final AuditQuery ALL_AUDIT = new AuditQuery(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, false, 0,
+            Integer.MAX_VALUE);
 
     private Fixtures() {
     }
