@@ -20,6 +20,7 @@ import keys.store.FsyncPolicy;
 import keys.store.State;
 import keys.store.Store;
 import keys.store.StoreOptions;
+import keys.store.Tx;
 
 /**
  * The audit log at a million entries of one organization (key creations, the common entry, with
@@ -129,16 +130,8 @@ final class AuditBench {
             int n = 20_000;
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                long k = i;
-                store.write(tx -> {
-                    long id = tx.nextId();
-                    tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", String.format("%032x", k),
-                            String.format("%032x", ~k), true, 1, 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER)));
-                    if (audited) {
-                        tx.add(new Change.PutAudit(entry(tx.nextAuditId(), ids[0], id, 1_700_000_000_000_000L + k)));
-                    }
-                    return null;
-                });
+                PreparedCreate c = new PreparedCreate(i, audited);
+                store.write(tx -> c.write(tx, ids));
             }
             return (System.nanoTime() - t0) / 1e3 / n;
         } finally {
@@ -186,9 +179,33 @@ final class AuditBench {
     }
 
     private static AuditEntry entry(long id, long org, long target, long micros) {
-        String data = String.format("{\"label\":\"Key %d\",\"public_key\":\"%032x\",\"secret_key\":\"%032x\",\"roles\":1,"
-                + "\"status\":0,\"rate_limit_count\":null,\"rate_limit_window\":null}", target, target, ~target);
-        return new AuditEntry(id, org, AuditEvent.PROJECTKEY_ADD.id(), 7, "127.0.0.1", target, 0, data, micros);
+        return new AuditEntry(id, org, AuditEvent.PROJECTKEY_ADD.id(), 7, "127.0.0.1", target, 0, entryData(target), micros);
+    }
+
+    private static String entryData(long k) {
+        return String.format("{\"label\":\"Key %d\",\"public_key\":\"%032x\",\"secret_key\":\"%032x\",\"roles\":1,"
+                + "\"status\":0,\"rate_limit_count\":null,\"rate_limit_window\":null}", k, k, ~k);
+    }
+
+    /**
+     * A key create as the HTTP handler makes it: the key's values and the entry's JSON are made
+     * before the write (out of the store's write lock); inside it only ids, the clock and the changes.
+     */
+    private record PreparedCreate(long k, String publicKey, String secretKey, String data) {
+        PreparedCreate(long k, boolean audited) {
+            this(k, String.format("%032x", k), String.format("%032x", ~k), audited ? entryData(k) : null);
+        }
+
+        Object write(Tx tx, long[] ids) {
+            long id = tx.nextId();
+            tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", publicKey, secretKey, true, 1, 0, 0, null,
+                    LoaderOption.DEFAULTS, UseCase.USER)));
+            if (data != null) {
+                tx.add(new Change.PutAudit(new AuditEntry(tx.nextAuditId(), ids[0], AuditEvent.PROJECTKEY_ADD.id(), 7,
+                        "127.0.0.1", id, 0, data, 1_700_000_000_000_000L + k)));
+            }
+            return null;
+        }
     }
 
     private static void page(PrintStream json, List<String[]> table, String label, State s, long orgId, long bound) {
@@ -234,16 +251,8 @@ final class AuditBench {
                 threads[t] = Thread.ofPlatform().start(() -> {
                     while (System.nanoTime() < end) {
                         long k = next.getAndIncrement();
-                        store.write(tx -> {
-                            long id = tx.nextId();
-                            tx.add(new Change.PutKey(new ClientKey(id, ids[1], "Key", String.format("%032x", k),
-                                    String.format("%032x", ~k), true, 1, 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER)));
-                            if (audited) {
-                                tx.add(new Change.PutAudit(entry(tx.nextAuditId(), ids[0], id,
-                                        1_700_000_000_000_000L + k)));
-                            }
-                            return null;
-                        });
+                        PreparedCreate c = new PreparedCreate(k, audited);
+                        store.write(tx -> c.write(tx, ids));
                         done.incrementAndGet();
                     }
                 });
