@@ -80,6 +80,7 @@ class SecretsNeverLeakTest {
             try (TestServer broken = TestServer.start(c -> new ServerConfig(c.listen(), null, null, false, null,
                     false, true))) {
                 errorIds.add(internalError(broken));
+                awaitAccessLines(captured);
             }
         } finally {
             handler.flush();
