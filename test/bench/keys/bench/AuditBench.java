@@ -190,6 +190,8 @@ final class AuditBench {
     /**
      * A key create as the HTTP handler makes it: the key's values and the entry's JSON are made
      * before the write (out of the store's write lock); inside it only ids, the clock and the changes.
+     * The entry's time is read inside, as the handler reads its clock: times taken outside arrive
+     * out of order from 64 writers and send every append down the backdated-entry path.
      */
     private record PreparedCreate(long k, String publicKey, String secretKey, String data) {
         PreparedCreate(long k, boolean audited) {
@@ -202,7 +204,7 @@ final class AuditBench {
                     LoaderOption.DEFAULTS, UseCase.USER)));
             if (data != null) {
                 tx.add(new Change.PutAudit(new AuditEntry(tx.nextAuditId(), ids[0], AuditEvent.PROJECTKEY_ADD.id(), 7,
-                        "127.0.0.1", id, 0, data, 1_700_000_000_000_000L + k)));
+                        "127.0.0.1", id, 0, data, 1_700_000_000_000_000L + id))); // timed inside, in order
             }
             return null;
         }
