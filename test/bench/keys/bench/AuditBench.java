@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import keys.domain.AuditEntry;
 import keys.domain.AuditEvent;
@@ -120,13 +121,7 @@ final class AuditBench {
     private static double singleThreadMicros(boolean audited) throws Exception {
         Path dir = Files.createTempDirectory("keys-audit-cpu");
         try (Store store = Store.open(dir, FAST)) {
-            long[] ids = store.write(tx -> {
-                long org = tx.nextId();
-                long project = tx.nextId();
-                tx.add(new Change.PutOrganization(new Organization(org, "c", "C", 1, true, null)));
-                tx.add(new Change.PutProject(new Project(project, org, "p", "P", null, 1, List.of())));
-                return new long[] {org, project};
-            });
+            long[] ids = orgAndProject(store);
             int n = 20_000;
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -233,19 +228,24 @@ final class AuditBench {
                 String.format("p99 %.0f us", p99)});
     }
 
+    /** An organization and a project in it, for key creates: {org id, project id}. */
+    private static long[] orgAndProject(Store store) {
+        return store.write(tx -> {
+            long org = tx.nextId();
+            long project = tx.nextId();
+            tx.add(new Change.PutOrganization(new Organization(org, "c", "C", 1, true, null)));
+            tx.add(new Change.PutProject(new Project(project, org, "p", "P", null, 1, List.of())));
+            return new long[] {org, project};
+        });
+    }
+
     /** Key creations for {@code seconds}, one durable write each from {@value #THREADS} threads; creates/s. */
     private static double creates(boolean audited, double seconds) throws Exception {
         Path dir = Files.createTempDirectory("keys-audit-create");
         try (Store store = Store.open(dir, StoreOptions.defaults().withFsync(FsyncPolicy.BATCH))) {
-            long[] ids = store.write(tx -> {
-                long org = tx.nextId();
-                long project = tx.nextId();
-                tx.add(new Change.PutOrganization(new Organization(org, "c", "C", 1, true, null)));
-                tx.add(new Change.PutProject(new Project(project, org, "p", "P", null, 1, List.of())));
-                return new long[] {org, project};
-            });
-            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+            long[] ids = orgAndProject(store);
+            AtomicLong done = new AtomicLong();
+            AtomicLong next = new AtomicLong();
             long t0 = System.nanoTime();
             long end = t0 + (long) (seconds * 1e9);
             Thread[] threads = new Thread[THREADS];

@@ -64,7 +64,7 @@ final class CreateBench {
             pairs[round] = rates[1][round] / rates[0][round];
         }
         double paired = median(pairs);
-        String load = GapTable.loadAverage();
+        String load = Util.loadAverages();
         Bench.emit(json, "http.create.ratio", batch / never, "batch/never", "connections", CONNECTIONS, "client", CLIENT_NAME,
                 "load", load, "pairedRatio", String.format(Locale.ROOT, "%.3f", paired),
                 "neverMedian", Math.round(never), "batchMedian", Math.round(batch),

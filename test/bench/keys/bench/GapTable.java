@@ -1,9 +1,6 @@
 package keys.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +44,7 @@ final class GapTable {
     }
 
     private final Map<Row, Cell> cells = new EnumMap<>(Row.class);
-    private final String loadAtStart = loadAverage();
+    private final String loadAtStart = Util.loadAverages();
 
     /** Sets {@code row} to {@code value}; {@code how} says how it was measured (shown beside it). */
     void put(Row row, double value, String how) {
@@ -65,23 +62,13 @@ final class GapTable {
         }
         out.println();
         out.printf("performance gaps (issue 15), one run; load average %s at start, %s at end%n", loadAtStart,
-                loadAverage());
+                Util.loadAverages());
         for (Row r : Row.values()) {
             Cell c = cells.get(r);
             String value = c == null ? "not run" : String.format(Locale.ROOT, r.format, c.value());
             String verdict = c == null ? "" : r.met(c.value()) ? "met" : "NOT met";
             out.printf("%-" + width + "s  %10s  aim %-9s %-7s %s%n", r.label, value, r.aim, verdict,
                     c == null ? "" : c.how());
-        }
-    }
-
-    /** The 1, 5 and 15 minute load averages, or "?" off Linux. */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
         }
     }
 }

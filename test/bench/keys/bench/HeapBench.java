@@ -45,7 +45,7 @@ final class HeapBench {
                 table.add(new String[] {"heap per key, " + keys + " keys", String.format("%.0f B", perKey),
                         keys == 1_000_000 ? "aim <= 128 B" : ""});
                 if (keys == 1_000_000) {
-                    String how = "in-process Store.open, median of " + OPENS + ", load " + GapTable.loadAverage();
+                    String how = "in-process Store.open, median of " + OPENS + ", load " + Util.loadAverages();
                     gaps.put(GapTable.Row.OPEN_1M, openSeconds, how);
                     gaps.put(GapTable.Row.HEAP_1M, perKey, how);
                     SmallHeap small = smallHeap(dir, SMALL_HEAP);

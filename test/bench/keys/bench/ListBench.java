@@ -176,7 +176,7 @@ public final class ListBench {
         String how = String.format(java.util.Locale.ROOT,
                 "%d keys, c=%d, median ratio of %d back-to-back pairs; median runs p99 %.2f vs %.2f ms, %.0f vs %.0f req/s, load %s",
                 keys, GAP_CONNECTIONS, p.rounds(), l.p99Ms(), f.p99Ms(), l.requestsPerSecond(), f.requestsPerSecond(),
-                GapTable.loadAverage());
+                Util.loadAverages());
         if (filtered) {
             gaps.put(GapTable.Row.TEAM_LIST, p.throughputRatio(), how);
         } else {

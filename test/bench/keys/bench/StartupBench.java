@@ -106,7 +106,7 @@ final class StartupBench {
                 k[0][run] = one[0];
                 k[1][run] = one[3];
             }
-            double load = loadAverage();
+            double load = Util.loadAverage();
             double fm = median(f[0]);
             double km = median(k[0]);
             double fc = median(f[1]);
@@ -133,10 +133,6 @@ final class StartupBench {
     private static double median(double[] values) {
         Arrays.sort(values);
         return values[values.length / 2];
-    }
-
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /**

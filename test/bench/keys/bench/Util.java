@@ -22,6 +22,16 @@ final class Util {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /** The 1, 5 and 15 minute load averages, or "?" off Linux. */
+    static String loadAverages() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** The p-th percentile (0..100) of sorted values. */
     static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
