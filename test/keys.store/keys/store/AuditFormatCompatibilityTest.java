@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import keys.domain.AuditEntry;
@@ -28,19 +26,11 @@ class AuditFormatCompatibilityTest {
     Path tmp;
 
     static Path fixture(String name) {
-        return Path.of(System.getProperty("keys.root", "."), "test", "keys.store", "fixtures", "audit-in-log", name);
-    }
-
-    private static byte[] export(State s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Store.export(s, out);
-        return out.toByteArray();
+        return Fixtures.committed("audit-in-log", name);
     }
 
     private Path copy(String name) throws IOException {
-        Path copy = Fixtures.copy(fixture(name), tmp.resolve(name));
-        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
-        return copy;
+        return Fixtures.copyDataDir(fixture(name), tmp.resolve(name));
     }
 
     @Test
@@ -50,7 +40,7 @@ class AuditFormatCompatibilityTest {
             Path dir = copy(name);
             long org;
             try (Store store = Store.open(dir, Fixtures.FAST)) {
-                assertArrayEquals(exported, export(store.state()), name);
+                assertArrayEquals(exported, Fixtures.exportBytes(store.state()), name);
                 org = store.state().organizationBySlug("acme").orElseThrow().id();
                 assertEquals(List.of(4L, 3L, 5L, 1L), ids(store.state(), org), name);
                 store.write(tx -> {
@@ -80,11 +70,11 @@ class AuditFormatCompatibilityTest {
             assertEquals(List.of(4L, 3L, 5L, 1L), ids(store.state(), org));
             AuditEntry project = store.state().auditEntries(org, ALL).getFirst();
             assertEquals("{\"id\":4,\"slug\":\"web\",\"name\":\"Web \u00e9\\\"\"}", project.data());
-            byte[] again = export(store.state());
+            byte[] again = Fixtures.exportBytes(store.state());
             Path copy = tmp.resolve("again");
             Store.importInto(copy, new ByteArrayInputStream(again), Fixtures.FAST);
             try (Store second = Store.open(copy, Fixtures.FAST)) {
-                assertArrayEquals(again, export(second.state()));
+                assertArrayEquals(again, Fixtures.exportBytes(second.state()));
             }
         }
     }

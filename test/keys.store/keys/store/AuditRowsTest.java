@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +26,6 @@ class AuditRowsTest {
 
     @TempDir
     Path tmp;
-
-    private static byte[] export(State s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Store.export(s, out);
-        return out.toByteArray();
-    }
 
     private static long org(Store store) {
         return store.write(tx -> {
@@ -79,7 +72,7 @@ class AuditRowsTest {
             before = store.state().auditEntries(org, ALL);
             assertEquals(600, before.size());
             assertFalse(anyRowInMemory(store.state()), "rows written by a store on disk are on disk");
-            exported = export(store.state());
+            exported = Fixtures.exportBytes(store.state());
         }
         Path rows = dir.resolve(DataDir.auditName(1));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(rows)));
@@ -100,7 +93,7 @@ class AuditRowsTest {
         assertEquals(size, Files.size(rows), "opening from a snapshot rewrites no row");
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             assertEquals(610, store.state().auditCount(org));
-            assertTrue(export(store.state()).length > exported.length);
+            assertTrue(Fixtures.exportBytes(store.state()).length > exported.length);
         }
     }
 

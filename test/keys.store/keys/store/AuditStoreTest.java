@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +28,6 @@ class AuditStoreTest {
     private static AuditEntry entry(Tx tx, long org, AuditEvent event, long actor, long micros) {
         return new AuditEntry(tx.nextAuditId(), org, event.id(), actor, "127.0.0.1", org, 0,
                 "{\"slug\":\"s\",\"secret_key\":\"x\u00e9\"}", micros);
-    }
-
-    private static byte[] export(State s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Store.export(s, out);
-        return out.toByteArray();
     }
 
     /** Two orgs; org a gets {@code n} entries, its team an id from the shared counter. Returns a's id. */
@@ -126,7 +119,7 @@ class AuditStoreTest {
         try (Store store = Store.open(dir, Fixtures.FAST)) {
             long a = populate(store, 600); // more than two chunks
             before = store.state().auditEntries(a, ALL);
-            first = export(store.state());
+            first = Fixtures.exportBytes(store.state());
         }
         try (Store store = Store.open(dir, Fixtures.FAST)) { // replayed from the log
             assertEquals(before, store.state().auditEntries(1, ALL));
@@ -134,7 +127,7 @@ class AuditStoreTest {
         }
         try (Store store = Store.open(dir, Fixtures.FAST)) { // read from the snapshot
             assertEquals(before, store.state().auditEntries(1, ALL));
-            assertArrayEquals(first, export(store.state()));
+            assertArrayEquals(first, Fixtures.exportBytes(store.state()));
         }
         String text = new String(first, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("{\"type\":\"meta\",\"format\":2,\"lastId\":3,\"lastAuditId\":601}\n"), text);
@@ -144,7 +137,7 @@ class AuditStoreTest {
         Path copy = tmp.resolve("copy");
         Store.importInto(copy, new ByteArrayInputStream(first), Fixtures.FAST);
         try (Store store = Store.open(copy, Fixtures.FAST)) {
-            assertArrayEquals(first, export(store.state()));
+            assertArrayEquals(first, Fixtures.exportBytes(store.state()));
             assertEquals(before, store.state().auditEntries(1, ALL));
         }
     }
@@ -169,7 +162,7 @@ class AuditStoreTest {
                 return null;
             });
             assertEquals(0, store.state().auditCount(1));
-            byte[] exported = export(store.state());
+            byte[] exported = Fixtures.exportBytes(store.state());
             assertTrue(new String(exported, StandardCharsets.UTF_8).contains("\"lastAuditId\":4}"));
             long next = store.write(tx -> tx.nextAuditId());
             assertEquals(5, next);

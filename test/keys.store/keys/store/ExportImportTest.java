@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,28 +63,22 @@ class ExportImportTest {
         }
     }
 
-    private static byte[] export(State s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Store.export(s, out);
-        return out.toByteArray();
-    }
-
     @Test
     void exportImportExportGivesTheSameBytes() {
         State original = world(tmp.resolve("a"));
-        byte[] first = export(original);
+        byte[] first = Fixtures.exportBytes(original);
         Path copy = tmp.resolve("b");
         Store.importInto(copy, new ByteArrayInputStream(first), Fixtures.FAST);
         try (Store store = Store.open(copy, Fixtures.FAST)) {
             Fixtures.assertSameState(original, store.state());
-            assertArrayEquals(first, export(store.state()));
+            assertArrayEquals(first, Fixtures.exportBytes(store.state()));
             Fixtures.addKey(store, Fixtures.projectOf(store.state())); // and it takes writes
         }
     }
 
     @Test
     void theFormatIsOneTypedObjectPerLineParentsFirst() {
-        String text = new String(export(world(tmp.resolve("a"))), StandardCharsets.UTF_8);
+        String text = new String(Fixtures.exportBytes(world(tmp.resolve("a"))), StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         assertTrue(text.endsWith("\n"));
         assertEquals("{\"type\":\"meta\",\"format\":1,\"lastId\":12}", lines.getFirst());
@@ -101,7 +94,7 @@ class ExportImportTest {
     @Test
     void importRefusesADirectoryThatHoldsData() {
         Path dir = tmp.resolve("full");
-        byte[] bytes = export(world(dir));
+        byte[] bytes = Fixtures.exportBytes(world(dir));
         StoreNotEmptyException e = assertThrows(StoreNotEmptyException.class,
                 () -> Store.importInto(dir, new ByteArrayInputStream(bytes), Fixtures.FAST));
         assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());

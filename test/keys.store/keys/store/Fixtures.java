@@ -2,11 +2,13 @@ package keys.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -100,6 +102,25 @@ final class Fixtures {
         } catch (TornTailException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The state as {@code keys export} writes it. */
+    static byte[] exportBytes(State s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Store.export(s, out);
+        return out.toByteArray();
+    }
+
+    /** A committed fixture: {@code test/keys.store/fixtures/SET/NAME}. */
+    static Path committed(String set, String name) {
+        return Path.of(System.getProperty("keys.root", "."), "test", "keys.store", "fixtures", set, name);
+    }
+
+    /** A copy of a committed data directory, private (0700) as the store wants it. */
+    static Path copyDataDir(Path from, Path to) throws IOException {
+        Path copy = copy(from, to);
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
+        return copy;
     }
 
     /** Copies a data directory's files (not the lock holder's state: LOCK is just a file). */

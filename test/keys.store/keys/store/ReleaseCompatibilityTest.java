@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,24 +28,17 @@ class ReleaseCompatibilityTest {
     Path tmp;
 
     static Path fixture(String name) {
-        return Path.of(System.getProperty("keys.root", "."), "test", "keys.store", "fixtures", "0.1.0", name);
-    }
-
-    private static byte[] export(State s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Store.export(s, out);
-        return out.toByteArray();
+        return Fixtures.committed("0.1.0", name);
     }
 
     @Test
     void directoriesWrittenBy010OpenAndExportAs010Did() throws IOException {
         byte[] exported010 = Files.readAllBytes(fixture("export.jsonl"));
         for (String dir : new String[] {"log-only", "snapshot"}) {
-            Path copy = Fixtures.copy(fixture(dir), tmp.resolve(dir));
-            Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path copy = Fixtures.copyDataDir(fixture(dir), tmp.resolve(dir));
             long tokens;
             try (Store store = Store.open(copy, Fixtures.FAST)) {
-                assertArrayEquals(exported010, export(store.state()), dir);
+                assertArrayEquals(exported010, Fixtures.exportBytes(store.state()), dir);
                 tokens = store.state().users().stream().mapToLong(u -> store.state().tokens(u.id()).size()).sum();
                 assertEquals(3, tokens, dir);
                 long user = store.state().users().getFirst().id();
@@ -69,8 +61,7 @@ class ReleaseCompatibilityTest {
     @Test
     void directoriesWrittenBy010TakeAuditEntriesThatSurviveCompaction() throws IOException {
         for (String dir : new String[] {"log-only", "snapshot"}) {
-            Path copy = Fixtures.copy(fixture(dir), tmp.resolve("audit-" + dir));
-            Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path copy = Fixtures.copyDataDir(fixture(dir), tmp.resolve("audit-" + dir));
             long org;
             long lastId;
             try (Store store = Store.open(copy, Fixtures.FAST)) {
@@ -99,7 +90,7 @@ class ReleaseCompatibilityTest {
         Path dir = tmp.resolve("imported");
         Store.importInto(dir, new ByteArrayInputStream(exported010), Fixtures.FAST);
         try (Store store = Store.open(dir, Fixtures.FAST)) {
-            assertArrayEquals(exported010, export(store.state()));
+            assertArrayEquals(exported010, Fixtures.exportBytes(store.state()));
         }
     }
 
@@ -118,7 +109,7 @@ class ReleaseCompatibilityTest {
                         EnumSet.of(Scope.ORG_READ), 3, 0, "cdcd", root)));
                 return null;
             });
-            first = export(store.state());
+            first = Fixtures.exportBytes(store.state());
         }
         String text = new String(first, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"lastCharacters\":\"abab\"}"), text);
@@ -126,7 +117,7 @@ class ReleaseCompatibilityTest {
         Path copy = tmp.resolve("copy");
         Store.importInto(copy, new ByteArrayInputStream(first), Fixtures.FAST);
         try (Store store = Store.open(copy, Fixtures.FAST)) {
-            assertArrayEquals(first, export(store.state()));
+            assertArrayEquals(first, Fixtures.exportBytes(store.state()));
         }
     }
 }
