@@ -27,26 +27,7 @@ final class ProjectSelection {
         if (team == null || team.isEmpty()) {
             return projects;
         }
-        return within(access.state().projectIdsOfTeam(team(access, team).id()), projects);
-    }
-
-    /**
-     * The team's projects that are also in {@code projects}: a team holds a handful of an
-     * organization's thousands, so each of them is looked up rather than both lists walked.
-     */
-    static IdSet within(IdSet ofTeam, IdSet projects) {
-        if (ofTeam.size() * 16L >= projects.size()) {
-            return projects.intersect(ofTeam);
-        }
-        long[] kept = new long[ofTeam.size()];
-        int n = 0;
-        for (int i = 0; i < ofTeam.size(); i++) {
-            long id = ofTeam.get(i);
-            if (projects.contains(id)) {
-                kept[n++] = id;
-            }
-        }
-        return n == kept.length ? ofTeam : IdSet.of(java.util.Arrays.copyOf(kept, n));
+        return projects.intersect(access.state().projectIdsOfTeam(team(access, team).id()));
     }
 
     static IdSet projects(OrgAccess access, QueryParams query) {

@@ -104,6 +104,12 @@ public final class IdSet {
     }
 
     public IdSet intersect(IdSet other) {
+        if (16L * ids.length <= other.ids.length) {
+            return within(other);
+        }
+        if (16L * other.ids.length <= ids.length) {
+            return other.within(this);
+        }
         long[] out = new long[Math.min(ids.length, other.ids.length)];
         int i = 0, j = 0, n = 0;
         while (i < ids.length && j < other.ids.length) {
@@ -119,6 +125,21 @@ public final class IdSet {
             }
         }
         return n == 0 ? EMPTY : new IdSet(n == out.length ? out : Arrays.copyOf(out, n));
+    }
+
+    /**
+     * The ids of this (much smaller) set that {@code larger} holds, each looked up there rather
+     * than both walked: a team's handful of projects within an organization's thousands.
+     */
+    private IdSet within(IdSet larger) {
+        long[] kept = new long[ids.length];
+        int n = 0;
+        for (long id : ids) {
+            if (larger.contains(id)) {
+                kept[n++] = id;
+            }
+        }
+        return n == ids.length ? this : n == 0 ? EMPTY : new IdSet(Arrays.copyOf(kept, n));
     }
 
     private static long[] unique(long[] sorted, int length) {
