@@ -116,10 +116,11 @@ final class KeyJson {
         k.publicKeyAscii(p, 0);
         k.secretKeyAscii(s, 0);
         byte[] n = scratch.projectDigits(k.projectId());
+        String label = k.label(); // made from the key's bytes on each call: once per key
         out.raw(ID).raw(p).raw(NAME);
-        name(out, k, p);
+        name(out, label, p);
         out.raw(LABEL);
-        name(out, k, p);
+        name(out, label, p);
         out.raw(PUBLIC).raw(p).raw(SECRET).raw(s).raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
         if (k.hasRateLimit()) {
             out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}');
@@ -138,8 +139,7 @@ final class KeyJson {
     }
 
     /** {@link #displayName} as a JSON string, from the public key's ASCII {@code p} when the label is empty. */
-    private static void name(JsonBytes out, ClientKey k, byte[] p) {
-        String label = k.label();
+    private static void name(JsonBytes out, String label, byte[] p) {
         if (label == null || label.isEmpty()) {
             out.raw('"').raw(p, 0, DISPLAYED_KEY_CHARS).raw('"');
         } else {
