@@ -157,6 +157,8 @@ final class SnapshotFile {
                         chunks++;
                         continue;
                     }
+                    // Chunks decoded ahead are applied before any later record is read, so the
+                    // first damage in the file is the one reported.
                     changes = decoder.finish();
                     if (format >= 3 && p.length > 0 && p[0] == AuditIndexBlock.KIND) {
                         index.add(p);
