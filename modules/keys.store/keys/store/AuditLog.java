@@ -3,22 +3,28 @@ package keys.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import keys.domain.AuditEntry;
 
 /**
  * One organization's audit index, immutable, ascending by (time, id): the fixed-width fields the
  * endpoint filters and sorts by, plus a locator of the row that holds the rest ({@link
- * AuditRowFile}), as columns of primitives in chunks of at most {@link #MAX_CHUNK} rows. Appending
- * copies one chunk; the chunk directory and the states before and after share everything else, as
- * {@link KeyList} does. About 52 bytes per entry. A row not (yet) on disk (an in-memory store, the
- * replayed tail of a read-only scan) has the locator {@link #IN_MEMORY} and its address and data in
- * the chunk. Only a page's rows ever become {@link AuditEntry} objects.
+ * AuditRowFile}), as columns of primitives in chunks of at most {@link #MAX_CHUNK} rows. The
+ * chunks are sealed but the last, the tail, which rows sorting after every other are appended to
+ * in place: a log sees only the first {@code size} rows of its tail, and only the log that first
+ * reaches a size may write past it ({@link Chunk#claimed}), so a log and every log made from it
+ * share all columns, and an append copies nothing (a branch, a backdated entry, copies the tail or
+ * the chunks from its place on). About 52 bytes per entry. A row not (yet) on disk (an in-memory
+ * store, the replayed tail of a read-only scan) has the locator {@link #IN_MEMORY} and its address
+ * and data in the chunk. Only a page's rows ever become {@link AuditEntry} objects.
  */
 final class AuditLog {
     static final int MAX_CHUNK = 256;
     static final long IN_MEMORY = -1;
-    static final AuditLog EMPTY = new AuditLog(new Chunk[0], new int[0]);
+    static final AuditLog EMPTY = new AuditLog(new Chunk[0], new int[0], Chunk.NONE);
+    /** The room a new tail starts with: small, as most organizations have few entries. */
+    private static final int FIRST_ROOM = 8;
 
     /** One entry on its way into a log: its index fields, locator and, in memory, its row. */
     record Row(long id, long micros, int event, long actor, long target, long targetUser, long locator,
@@ -35,19 +41,26 @@ final class AuditLog {
         }
     }
 
-    /** Parallel columns, ascending by (micros, id); {@code ips} and {@code data} only when a row is in memory. */
+    /**
+     * Parallel columns, ascending by (micros, id), of which the first {@code size} rows are this
+     * chunk's; {@code ips} and {@code data} only when a row is in memory. A tail's columns have room
+     * past {@code size}; {@code claimed} (shared by every chunk on the same columns, null when
+     * nothing may be appended) counts the rows written, and whoever moves it on owns those slots.
+     */
     record Chunk(long[] ids, long[] micros, int[] events, long[] actors, long[] targets, long[] targetUsers,
-                 long[] locators, String[] ips, String[] data) {
-        int size() {
-            return ids.length;
+                 long[] locators, String[] ips, String[] data, int size, AtomicInteger claimed) {
+        static final Chunk NONE = new Chunk(new long[0], new long[0], new int[0], new long[0], new long[0],
+                new long[0], new long[0], null, null);
+
+        /** A sealed chunk of exactly these columns. */
+        Chunk(long[] ids, long[] micros, int[] events, long[] actors, long[] targets, long[] targetUsers,
+              long[] locators, String[] ips, String[] data) {
+            this(ids, micros, events, actors, targets, targetUsers, locators, ips, data, ids.length, null);
         }
 
         static Chunk of(Row[] rows, int from, int to) {
             int n = to - from;
-            boolean memory = false;
-            for (int i = from; i < to; i++) {
-                memory |= rows[i].locator == IN_MEMORY;
-            }
+            boolean memory = anyInMemory(rows, from, to);
             Chunk c = new Chunk(new long[n], new long[n], new int[n], new long[n], new long[n], new long[n],
                     new long[n], memory ? new String[n] : null, memory ? new String[n] : null);
             for (int i = 0; i < n; i++) {
@@ -56,22 +69,55 @@ final class AuditLog {
             return c;
         }
 
-        /** This chunk's rows, then {@code rows[from..to)}: columns copied, no row objects made. */
-        Chunk plus(Row[] rows, int from, int to) {
-            int n = size();
+        /**
+         * This chunk's rows, then {@code rows[from..to)}, at most {@link #MAX_CHUNK} in all: written
+         * into the room past {@code size} when this chunk is the first to claim it, else into
+         * copied columns with room to grow (doubling, so a tail costs each row O(1) copies).
+         */
+        Chunk extended(Row[] rows, int from, int to) {
+            int n = size;
             int m = n + to - from;
-            boolean memory = ips != null;
-            for (int i = from; i < to; i++) {
-                memory |= rows[i].locator == IN_MEMORY;
+            boolean memory = anyInMemory(rows, from, to);
+            Chunk c;
+            if (claimed != null && m <= ids.length && (ips != null || !memory) && claimed.compareAndSet(n, m)) {
+                c = new Chunk(ids, micros, events, actors, targets, targetUsers, locators, ips, data, m, claimed);
+            } else {
+                int room = Math.min(MAX_CHUNK, Math.max(m, Math.max(2 * n, FIRST_ROOM)));
+                boolean strings = memory || ips != null;
+                c = new Chunk(Arrays.copyOf(ids, room), Arrays.copyOf(micros, room), Arrays.copyOf(events, room),
+                        Arrays.copyOf(actors, room), Arrays.copyOf(targets, room), Arrays.copyOf(targetUsers, room),
+                        Arrays.copyOf(locators, room), strings ? copyOf(ips, room) : null,
+                        strings ? copyOf(data, room) : null, m, new AtomicInteger(m));
             }
-            Chunk c = new Chunk(Arrays.copyOf(ids, m), Arrays.copyOf(micros, m), Arrays.copyOf(events, m),
-                    Arrays.copyOf(actors, m), Arrays.copyOf(targets, m), Arrays.copyOf(targetUsers, m),
-                    Arrays.copyOf(locators, m), !memory ? null : ips == null ? new String[m] : Arrays.copyOf(ips, m),
-                    !memory ? null : data == null ? new String[m] : Arrays.copyOf(data, m));
             for (int i = from; i < to; i++) {
                 c.set(n + i - from, rows[i]);
             }
             return c;
+        }
+
+        /** Exactly this chunk's rows, for readers of whole columns (snapshots, retention). */
+        Chunk trimmed() {
+            if (size == ids.length) {
+                return claimed == null ? this : new Chunk(ids, micros, events, actors, targets, targetUsers,
+                        locators, ips, data);
+            }
+            return new Chunk(Arrays.copyOf(ids, size), Arrays.copyOf(micros, size), Arrays.copyOf(events, size),
+                    Arrays.copyOf(actors, size), Arrays.copyOf(targets, size), Arrays.copyOf(targetUsers, size),
+                    Arrays.copyOf(locators, size), ips == null ? null : Arrays.copyOf(ips, size),
+                    data == null ? null : Arrays.copyOf(data, size));
+        }
+
+        private static String[] copyOf(String[] strings, int room) {
+            return strings == null ? new String[room] : Arrays.copyOf(strings, room);
+        }
+
+        private static boolean anyInMemory(Row[] rows, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (rows[i].locator == IN_MEMORY) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void set(int i, Row r) {
@@ -108,41 +154,59 @@ final class AuditLog {
         }
     }
 
-    private final Chunk[] chunks;
-    private final int[] ends; // ends[c] = rows in chunks 0..c
+    private final Chunk[] chunks; // sealed
+    private final int[] ends; // ends[c] = rows in sealed chunks 0..c
+    private final Chunk tail;
 
-    private AuditLog(Chunk[] chunks, int[] ends) {
+    private AuditLog(Chunk[] chunks, int[] ends, Chunk tail) {
         this.chunks = chunks;
         this.ends = ends;
+        this.tail = tail;
     }
 
-    /** A log of these chunks, already in order (a snapshot's index). */
+    /** A log of these chunks, already in order (a snapshot's index); a last chunk not full becomes the tail. */
     static AuditLog ofChunks(Chunk[] chunks) {
-        return new AuditLog(chunks, ends(chunks));
+        int n = chunks.length;
+        if (n > 0 && chunks[n - 1].size() < MAX_CHUNK) {
+            Chunk[] sealed = Arrays.copyOf(chunks, n - 1);
+            return new AuditLog(sealed, ends(sealed), chunks[n - 1]);
+        }
+        return new AuditLog(chunks, ends(chunks), Chunk.NONE);
+    }
+
+    /** A log of these rows, in order, after the sealed chunks {@code kept}. */
+    private static AuditLog of(Chunk[] kept, Row[] rows) {
+        int full = rows.length / MAX_CHUNK;
+        Chunk[] sealed = Arrays.copyOf(kept, kept.length + full);
+        for (int c = 0; c < full; c++) {
+            sealed[kept.length + c] = Chunk.of(rows, c * MAX_CHUNK, (c + 1) * MAX_CHUNK);
+        }
+        Chunk tail = full * MAX_CHUNK == rows.length ? Chunk.NONE : Chunk.of(rows, full * MAX_CHUNK, rows.length);
+        return new AuditLog(sealed, ends(sealed), tail);
     }
 
     int size() {
-        return ChunkEnds.size(ends);
+        return sealedSize() + tail.size();
     }
 
     AuditEntry get(long orgId, int index, AuditRows rows) {
         int c = chunkOf(index);
-        return chunks[c].entry(orgId, index - start(c), rows);
+        return chunk(c).entry(orgId, index - start(c), rows);
     }
 
     Row row(int index) {
         int c = chunkOf(index);
-        return chunks[c].row(index - start(c));
+        return chunk(c).row(index - start(c));
     }
 
     long micros(int index) {
         int c = chunkOf(index);
-        return chunks[c].micros[index - start(c)];
+        return chunk(c).micros[index - start(c)];
     }
 
     long id(int index) {
         int c = chunkOf(index);
-        return chunks[c].ids[index - start(c)];
+        return chunk(c).ids[index - start(c)];
     }
 
     /**
@@ -152,12 +216,13 @@ final class AuditLog {
     List<AuditEntry> query(long orgId, AuditQuery q, AuditRows rows) {
         List<AuditEntry> out = new ArrayList<>(Math.min(q.limit(), 128));
         int skip = q.offset();
+        int count = chunks.length + 1;
         if (q.ascending()) {
             long from = Math.max(q.bound(), q.fromMicros());
             int i = from == Long.MIN_VALUE ? 0 : countAtMost(from - 1);
-            for (int c = i < size() ? chunkOf(i) : chunks.length, j = i - (c < chunks.length ? start(c) : 0);
-                 c < chunks.length && out.size() < q.limit(); c++, j = 0) {
-                Chunk chunk = chunks[c];
+            for (int c = i < size() ? chunkOf(i) : count, j = i - (c < count ? start(c) : 0);
+                 c < count && out.size() < q.limit(); c++, j = 0) {
+                Chunk chunk = chunk(c);
                 for (; j < chunk.size() && out.size() < q.limit(); j++) {
                     if (chunk.micros[j] > q.toMicros()) {
                         return out;
@@ -170,8 +235,8 @@ final class AuditLog {
         } else {
             int i = countAtMost(Math.min(q.bound(), q.toMicros())) - 1;
             for (int c = i >= 0 ? chunkOf(i) : -1, j = i - (c >= 0 ? start(c) : 0);
-                 c >= 0 && out.size() < q.limit(); c--, j = c >= 0 ? chunks[c].size() - 1 : 0) {
-                Chunk chunk = chunks[c];
+                 c >= 0 && out.size() < q.limit(); c--, j = c >= 0 ? chunk(c).size() - 1 : 0) {
+                Chunk chunk = chunk(c);
                 for (; j >= 0 && out.size() < q.limit(); j--) {
                     if (chunk.micros[j] < q.fromMicros()) {
                         return out;
@@ -204,9 +269,9 @@ final class AuditLog {
     }
 
     /**
-     * This log with {@code added} merged in. The chunks before the first one an added entry sorts
-     * into are shared; that one and those after it are rebuilt. Time moving on (the usual case)
-     * therefore copies only the last chunk; a backdated entry copies from its place on.
+     * This log with {@code added} merged in. Rows that sort after every other (time moving on, the
+     * usual case) go into the tail; a backdated one rebuilds the chunks from its place on, sharing
+     * those before it.
      */
     AuditLog with(Row[] added, int count) {
         if (count == 0) {
@@ -215,45 +280,40 @@ final class AuditLog {
         Row[] sorted = Arrays.copyOf(added, count);
         Arrays.sort(sorted, Row::compare);
         int n = size();
-        if (n > 0 && compare(sorted[0], micros(n - 1), id(n - 1)) > 0) {
+        if (n == 0 || compare(sorted[0], micros(n - 1), id(n - 1)) > 0) {
             return appended(sorted);
         }
-        int keep = 0;
-        if (n > 0) {
-            int at = countBefore(sorted[0]);
-            keep = at == 0 ? 0 : chunkOf(at - 1);
-        }
+        int at = countBefore(sorted[0]);
+        int keep = at == 0 ? 0 : Math.min(chunkOf(at - 1), chunks.length);
         int from = start(keep);
-        Row[] tail = new Row[n - from + count];
+        Row[] rest = new Row[n - from + count];
         for (int i = from; i < n; i++) {
-            tail[i - from] = row(i);
+            rest[i - from] = row(i);
         }
-        System.arraycopy(sorted, 0, tail, n - from, count);
-        Arrays.sort(tail, Row::compare);
-        int more = (tail.length + MAX_CHUNK - 1) / MAX_CHUNK;
-        Chunk[] out = Arrays.copyOf(chunks, keep + more);
-        for (int c = 0; c < more; c++) {
-            out[keep + c] = Chunk.of(tail, c * MAX_CHUNK, Math.min(tail.length, (c + 1) * MAX_CHUNK));
-        }
-        return new AuditLog(out, ends(out));
+        System.arraycopy(sorted, 0, rest, n - from, count);
+        Arrays.sort(rest, Row::compare);
+        return of(Arrays.copyOf(chunks, keep), rest);
     }
 
-    /** Rows that all sort after the last one: the last chunk filled up, then new chunks. */
+    /** Rows that all sort after the last one: into the tail, sealing it each time it fills. */
     private AuditLog appended(Row[] sorted) {
-        Chunk last = chunks[chunks.length - 1];
-        int fill = Math.min(sorted.length, MAX_CHUNK - last.size());
-        int more = (sorted.length - fill + MAX_CHUNK - 1) / MAX_CHUNK;
-        Chunk[] out = Arrays.copyOf(chunks, chunks.length + more);
-        out[chunks.length - 1] = last.plus(sorted, 0, fill);
-        for (int c = 0; c < more; c++) {
-            int from = fill + c * MAX_CHUNK;
-            out[chunks.length + c] = Chunk.of(sorted, from, Math.min(sorted.length, from + MAX_CHUNK));
+        Chunk[] sealed = chunks;
+        int[] sealedEnds = ends;
+        Chunk t = tail;
+        for (int i = 0; i < sorted.length; ) {
+            if (t.size() == MAX_CHUNK) {
+                int before = ChunkEnds.size(sealedEnds);
+                sealed = Arrays.copyOf(sealed, sealed.length + 1);
+                sealed[sealed.length - 1] = t;
+                sealedEnds = Arrays.copyOf(sealedEnds, sealed.length);
+                sealedEnds[sealed.length - 1] = before + MAX_CHUNK;
+                t = Chunk.NONE;
+            }
+            int k = Math.min(sorted.length - i, MAX_CHUNK - t.size());
+            t = t.extended(sorted, i, i + k);
+            i += k;
         }
-        int[] newEnds = Arrays.copyOf(ends, out.length);
-        for (int c = chunks.length - 1; c < out.length; c++) {
-            newEnds[c] = (c == 0 ? 0 : newEnds[c - 1]) + out[c].size();
-        }
-        return new AuditLog(out, newEnds);
+        return new AuditLog(sealed, sealedEnds, t);
     }
 
     /** This log without its rows from before {@code micros}: the chunks after the cut are shared. */
@@ -266,16 +326,14 @@ final class AuditLog {
             return EMPTY;
         }
         int c = chunkOf(drop);
-        int from = drop - start(c);
-        Chunk[] out = Arrays.copyOfRange(chunks, c, chunks.length);
-        if (from > 0) {
-            Row[] rest = new Row[chunks[c].size() - from];
-            for (int i = 0; i < rest.length; i++) {
-                rest[i] = chunks[c].row(from + i);
-            }
-            out[0] = Chunk.of(rest, 0, rest.length);
+        if (c == chunks.length) {
+            return of(new Chunk[0], rows(drop, size()));
         }
-        return new AuditLog(out, ends(out));
+        Chunk[] out = Arrays.copyOfRange(chunks, c, chunks.length);
+        if (drop > start(c)) {
+            out[0] = Chunk.of(rows(drop, ends[c]), 0, ends[c] - drop);
+        }
+        return new AuditLog(out, ends(out), tail);
     }
 
     /** This log without the entries of these ids. */
@@ -286,20 +344,15 @@ final class AuditLog {
                 kept.add(row(i));
             }
         }
-        Row[] rows = kept.toArray(Row[]::new);
-        int more = (rows.length + MAX_CHUNK - 1) / MAX_CHUNK;
-        Chunk[] out = new Chunk[more];
-        for (int c = 0; c < more; c++) {
-            out[c] = Chunk.of(rows, c * MAX_CHUNK, Math.min(rows.length, (c + 1) * MAX_CHUNK));
-        }
-        return new AuditLog(out, ends(out));
+        return of(new Chunk[0], kept.toArray(Row[]::new));
     }
 
     /** This log with every row held in memory appended to {@code sink}; chunks already on disk are shared. */
     AuditLog onDisk(long orgId, AuditRowSink sink) {
-        Chunk[] out = null;
-        for (int c = 0; c < chunks.length; c++) {
-            Chunk chunk = chunks[c];
+        Chunk[] out = chunks;
+        Chunk newTail = tail;
+        for (int c = 0; c <= chunks.length; c++) {
+            Chunk chunk = chunk(c);
             if (!chunk.inMemory()) {
                 continue;
             }
@@ -316,17 +369,34 @@ final class AuditLog {
                 }
                 rows[i] = r;
             }
-            if (out == null) {
-                out = chunks.clone();
+            if (c == chunks.length) {
+                newTail = Chunk.of(rows, 0, rows.length);
+            } else {
+                out = out == chunks ? chunks.clone() : out;
+                out[c] = Chunk.of(rows, 0, rows.length);
             }
-            out[c] = Chunk.of(rows, 0, rows.length);
         }
-        return out == null ? this : new AuditLog(out, ends);
+        return out == chunks && newTail == tail ? this : new AuditLog(out, ends, newTail);
     }
 
     /** Every row's index fields in order, for a snapshot's index and for bulk reads. */
     List<Chunk> chunks() {
-        return List.of(chunks);
+        List<Chunk> out = new ArrayList<>(chunks.length + 1);
+        for (Chunk c : chunks) {
+            out.add(c.trimmed());
+        }
+        if (tail.size() > 0) {
+            out.add(tail.trimmed());
+        }
+        return out;
+    }
+
+    private Row[] rows(int from, int to) {
+        Row[] out = new Row[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = row(i);
+        }
+        return out;
     }
 
     /** The number of rows that sort before {@code r}. */
@@ -348,11 +418,23 @@ final class AuditLog {
         return c != 0 ? c : Long.compare(a.id, id);
     }
 
+    /** Chunk {@code c}, the tail being the one after the sealed chunks. */
+    private Chunk chunk(int c) {
+        return c < chunks.length ? chunks[c] : tail;
+    }
+
+    private int sealedSize() {
+        return ChunkEnds.size(ends);
+    }
+
     private int start(int chunk) {
-        return ChunkEnds.start(ends, chunk);
+        return chunk < chunks.length ? ChunkEnds.start(ends, chunk) : sealedSize();
     }
 
     private int chunkOf(int index) {
+        if (index >= sealedSize() && index < size()) {
+            return chunks.length;
+        }
         return ChunkEnds.chunkOf(ends, index);
     }
 

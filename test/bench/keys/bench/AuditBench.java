@@ -134,6 +134,15 @@ final class AuditBench {
         }
     }
 
+    /** Runs only the entry's cost on durable creates: {@code java ... keys.bench.AuditBench}. */
+    public static void main(String[] args) throws Exception {
+        List<String[]> table = new java.util.ArrayList<>();
+        durableCreates(System.out, table);
+        for (String[] row : table) {
+            System.out.println(String.join("  ", row));
+        }
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
