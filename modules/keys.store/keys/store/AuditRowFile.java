@@ -47,9 +47,9 @@ final class AuditRowFile {
         return locator & OFFSET_MASK;
     }
 
-    /** A row, framed, ready to be appended. */
-    static ByteBuffer encode(AuditEntry e) {
-        PayloadWriter w = new PayloadWriter(64 + e.data().length());
+    /** A row, framed, ready to be appended; {@code w} holds its bytes, until its next use. */
+    static ByteBuffer encode(AuditEntry e, PayloadWriter w) {
+        w.reset(ROW_HEADER_BYTES);
         w.varLong(e.id());
         w.varLong(e.orgId());
         w.varInt(e.event());
@@ -59,10 +59,9 @@ final class AuditRowFile {
         w.varLong(e.targetUserId());
         w.string(e.data());
         w.varLong(e.createdMicros());
-        byte[] payload = w.toByteArray();
-        ByteBuffer b = ByteBuffer.allocate(ROW_HEADER_BYTES + payload.length);
-        b.putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).flip();
-        return b;
+        int n = w.size() - ROW_HEADER_BYTES;
+        byte[] row = w.array();
+        return ByteBuffer.wrap(row, 0, w.size()).putInt(0, n).putInt(4, crc(row, ROW_HEADER_BYTES, n));
     }
 
     static AuditEntry decode(byte[] payload, int off, int len) throws PayloadFormatException {

@@ -34,6 +34,7 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
     private LogChannel channel;
     private long position;
     private boolean directoryDirty;
+    private final PayloadWriter scratch = new PayloadWriter(512); // each row is framed here, then written
 
     private AuditRowWriter(Path dir, LogChannelFactory io, long rotateBytes, int file, LogChannel channel,
                            long position, boolean directoryDirty) {
@@ -116,7 +117,7 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
             if (position >= rotateBytes) {
                 rotate();
             }
-            ByteBuffer row = AuditRowFile.encode(e);
+            ByteBuffer row = AuditRowFile.encode(e, scratch);
             long locator = AuditRowFile.locator(file, position);
             int n = row.remaining();
             try {

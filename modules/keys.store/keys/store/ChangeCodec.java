@@ -58,13 +58,18 @@ final class ChangeCodec {
 
     static byte[] encode(long lastId, List<Change> changes) {
         PayloadWriter w = new PayloadWriter(32 + changes.size() * 48);
+        encode(w, lastId, changes);
+        return w.toByteArray();
+    }
+
+    /** As {@link #encode(long, List)}, onto what {@code w} holds. */
+    static void encode(PayloadWriter w, long lastId, List<Change> changes) {
         w.u8(FORMAT);
         w.varLong(lastId);
         w.varInt(changes.size());
         for (Change c : changes) {
             write(w, c);
         }
-        return w.toByteArray();
     }
 
     static Batch decode(byte[] payload) throws PayloadFormatException {

@@ -26,16 +26,33 @@ final class LogEncoder {
     }
 
     static ByteBuffer frame(long seq, byte[] payload) {
-        if (payload.length > LogFormat.MAX_PAYLOAD) {
-            throw new IllegalArgumentException("a record of " + payload.length + " bytes exceeds the limit of "
+        byte[] frame = new byte[LogFormat.FRAME_HEADER_BYTES + payload.length];
+        System.arraycopy(payload, 0, frame, LogFormat.FRAME_HEADER_BYTES, payload.length);
+        return header(seq, frame, payload.length);
+    }
+
+    /** Fills in the header of a frame whose payload follows the header's room in {@code frame}. */
+    private static ByteBuffer header(long seq, byte[] frame, int payloadLength) {
+        if (payloadLength > LogFormat.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("a record of " + payloadLength + " bytes exceeds the limit of "
                     + LogFormat.MAX_PAYLOAD);
         }
-        ByteBuffer b = ByteBuffer.allocate(LogFormat.FRAME_HEADER_BYTES + payload.length);
-        b.putInt(payload.length);
-        b.putInt(LogFormat.crc(seq, payload, 0, payload.length));
-        b.putLong(seq);
-        b.put(payload);
-        return b.flip();
+        ByteBuffer b = ByteBuffer.wrap(frame, 0, LogFormat.FRAME_HEADER_BYTES + payloadLength);
+        b.putInt(0, payloadLength);
+        b.putInt(4, LogFormat.crc(seq, frame, LogFormat.FRAME_HEADER_BYTES, payloadLength));
+        b.putLong(8, seq);
+        return b;
+    }
+
+    /**
+     * Appends one record whose payload {@code w} holds after {@link LogFormat#FRAME_HEADER_BYTES}
+     * bytes of room ({@link PayloadWriter#reset}); returns the number of bytes written.
+     */
+    int append(long seq, PayloadWriter w) throws IOException {
+        ByteBuffer frame = header(seq, w.array(), w.size() - LogFormat.FRAME_HEADER_BYTES);
+        int n = frame.remaining();
+        writeFully(frame);
+        return n;
     }
 
     /** Appends one record; returns the number of bytes written. */

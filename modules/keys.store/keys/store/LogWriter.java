@@ -14,6 +14,7 @@ final class LogWriter {
     private final GroupCommit commits;
     private final WriteHealth health;
     private final AuditRowWriter auditRows; // null in memory: the rows stay in the state
+    private final PayloadWriter record = new PayloadWriter(1024); // each record is framed here, then written
 
     private State latest;
     private Segment segment;
@@ -65,10 +66,11 @@ final class LogWriter {
         if (tx.lastIdAllocated() > next.lastId()) {
             next = next.withLastId(tx.lastIdAllocated());
         }
-        byte[] payload = ChangeCodec.encode(next.lastId(), tx.changes());
+        record.reset(LogFormat.FRAME_HEADER_BYTES);
+        ChangeCodec.encode(record, next.lastId(), tx.changes());
         long seq = lastSeq + 1;
         try {
-            counters.appended(segment.encoder.append(seq, payload));
+            counters.appended(segment.encoder.append(seq, record));
         } catch (IOException e) {
             commits.fail(e);
             throw health.unavailable();

@@ -9,6 +9,9 @@ import java.util.Arrays;
  * reads back exactly.
  */
 final class PayloadWriter {
+    /** The most a reused writer keeps between records. */
+    private static final int REUSED_BYTES = 64 << 10;
+
     private byte[] buf;
     private int pos;
 
@@ -54,6 +57,35 @@ final class PayloadWriter {
             u8(0);
             return;
         }
+        if (!ascii(s)) {
+            wtf8(s);
+        }
+    }
+
+    /**
+     * The common case in one pass: each char one byte. Gives up at the first char that is not
+     * ASCII, leaving the writer as it was, since the length prefix written first is then wrong.
+     */
+    private boolean ascii(String s) {
+        int start = pos;
+        int len = s.length();
+        varLong(len + 1L);
+        ensure(len);
+        byte[] b = buf;
+        int p = pos;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                pos = start;
+                return false;
+            }
+            b[p + i] = (byte) c;
+        }
+        pos = p + len;
+        return true;
+    }
+
+    private void wtf8(String s) {
         int n = encodedLength(s);
         varLong(n + 1L);
         ensure(n);
@@ -80,6 +112,24 @@ final class PayloadWriter {
 
     int size() {
         return pos;
+    }
+
+    /**
+     * Empties the writer for reuse, leaving {@code room} bytes at the front for a frame header; a
+     * buffer a big record grew is let go rather than kept for every later small one.
+     */
+    void reset(int room) {
+        if (buf.length > REUSED_BYTES) {
+            buf = new byte[REUSED_BYTES];
+        }
+        pos = 0;
+        ensure(room);
+        pos = room;
+    }
+
+    /** The bytes written so far are {@code array()[0..size())}; valid until the next write. */
+    byte[] array() {
+        return buf;
     }
 
     byte[] toByteArray() {
