@@ -1,48 +1,39 @@
 package keys.store;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A map that a {@link StateBuilder} changes without touching the state it started from: the
- * first write copies the base, later writes go to the copy.
+ * A map that a {@link StateBuilder} changes without touching the state it started from. Writes
+ * make new {@link HashTrie}s that share all but a path with the base, so a write costs the same
+ * however large the map; a base of another kind (an empty state's, an import's) is turned into a
+ * trie once, at its first write.
  */
 final class CowMap<K, V> {
-    private final Map<K, V> base;
-    private HashMap<K, V> copy;
+    private Map<K, V> map;
 
     CowMap(Map<K, V> base) {
-        this.base = base;
+        this.map = base;
     }
 
     V get(K key) {
-        return (copy != null ? copy : base).get(key);
+        return map.get(key);
     }
 
     void put(K key, V value) {
-        writable().put(key, value);
+        map = HashTrie.of(map).with(key, value);
     }
 
     void remove(K key) {
-        if (copy != null || base.containsKey(key)) {
-            writable().remove(key);
+        if (map.containsKey(key)) {
+            map = HashTrie.of(map).without(key);
         }
     }
 
     Map<K, V> view() {
-        return copy != null ? copy : base;
+        return map;
     }
 
     Map<K, V> build() {
-        return copy == null ? base : Collections.unmodifiableMap(copy);
-    }
-
-    private HashMap<K, V> writable() {
-        if (copy == null) {
-            copy = new HashMap<>(Math.max(16, (int) (base.size() / 0.7f) + 1));
-            copy.putAll(base);
-        }
-        return copy;
+        return map;
     }
 }
