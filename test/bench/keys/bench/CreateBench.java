@@ -86,7 +86,7 @@ final class CreateBench {
                 String.format(Locale.ROOT, "median of %d batch runs, fsync %.2f ms on average", ROUNDS, median(fsyncMs[1])));
     }
 
-    /** One server: {creates/s, fsyncs per create, p50 ms, failures, mean fsync ms}. */
+    /** One server: {creates/s, fsyncs per create, p50 ms, failures, mean fsync ms, server CPU us per create}. */
     static double[] measure(Path keys, String fsync) throws Exception {
         Path dir = Files.createTempDirectory("keys-create");
         int port;
@@ -104,13 +104,16 @@ final class CreateBench {
             String base = "http://127.0.0.1:" + port;
             awaitHealthy(base);
             long[] before = storeCounters(base);
+            long cpuBefore = cpuNanos(server);
             HttpLoad.Result r = post(new InetSocketAddress("127.0.0.1", port));
+            long cpu = cpuNanos(server) - cpuBefore;
             long[] after = storeCounters(base);
             long records = after[1] - before[1];
             long fsyncs = after[0] - before[0];
             double perCreate = records == 0 ? 0 : (double) fsyncs / records;
             double meanFsyncMs = fsyncs == 0 ? 0 : (after[2] - before[2]) / 1e6 / fsyncs;
-            return new double[] {r.requestsPerSecond(), perCreate, r.p50Ms(), r.failures(), meanFsyncMs};
+            double cpuPerRecord = records == 0 ? 0 : cpu / 1e3 / records;
+            return new double[] {r.requestsPerSecond(), perCreate, r.p50Ms(), r.failures(), meanFsyncMs, cpuPerRecord};
         } finally {
             if (server != null) {
                 server.destroy();
@@ -146,6 +149,11 @@ final class CreateBench {
             Thread.sleep(10);
         }
         throw new IllegalStateException("no 200 from " + base + "/healthz within 60 s");
+    }
+
+    /** The server's CPU time so far (all its threads), from the operating system. */
+    private static long cpuNanos(Process server) {
+        return server.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** {fsyncs, records written, nanoseconds in fsync} from /metrics. */
