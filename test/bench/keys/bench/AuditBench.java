@@ -70,7 +70,7 @@ final class AuditBench {
      * The cost of an entry on a durable create. There is no switch to create a key without its
      * entry over HTTP (nor should there be), so the comparison is made in the store, the only
      * place the entry adds work (the handler only fills in a record): 64 threads, {@code --fsync
-     * batch} on a real directory, each write a key alone or the key and its entry, alternating
+     * batch} on a real directory, virtual threads as in the server, each write a key alone or the key and its entry, alternating
      * over rounds. Over HTTP, {@link CreateBench}'s durable creates (which write their entries)
      * are reported beside it, to show how much of a request's time the store's share is.
      */
@@ -276,8 +276,9 @@ final class AuditBench {
     }
 
     /**
-     * Key creations for {@code seconds}, one durable write each from {@value #THREADS} threads:
-     * {creates/s, microseconds of this process's CPU per create}.
+     * Key creations for {@code seconds}, one durable write each from {@value #THREADS} virtual
+     * threads, as the server runs its handlers: {creates/s, microseconds of this process's CPU per
+     * create}.
      */
     private static double[] creates(boolean audited, double seconds) throws Exception {
         Path dir = Files.createTempDirectory("keys-audit-create");
@@ -292,7 +293,7 @@ final class AuditBench {
             long end = t0 + (long) (seconds * 1e9);
             Thread[] threads = new Thread[THREADS];
             for (int t = 0; t < THREADS; t++) {
-                threads[t] = Thread.ofPlatform().start(() -> {
+                threads[t] = Thread.ofVirtual().start(() -> {
                     while (System.nanoTime() < end) {
                         long k = next.getAndIncrement();
                         PreparedCreate c = new PreparedCreate(k, audited);
