@@ -69,10 +69,10 @@ final class AuditBench {
     /**
      * The cost of an entry on a durable create. There is no switch to create a key without its
      * entry over HTTP (nor should there be), so the comparison is made in the store, the only
-     * place the entry adds work (the handler only fills in a record): 64 threads, {@code --fsync
-     * batch} on a real directory, virtual threads as in the server, each write a key alone or the key and its entry, alternating
-     * over rounds. Over HTTP, {@link CreateBench}'s durable creates (which write their entries)
-     * are reported beside it, to show how much of a request's time the store's share is.
+     * place the entry adds work (the handler only fills in a record): 64 virtual threads, as in the
+     * server, {@code --fsync batch} on a real directory, each write a key alone or the key and its
+     * entry, alternating over rounds. Over HTTP, {@link CreateBench}'s durable creates (which write
+     * their entries) are reported beside it, with the entry's cost as a share of their CPU.
      */
     private static void durableCreates(PrintStream json, List<String[]> table) throws Exception {
         int rounds = 5;
