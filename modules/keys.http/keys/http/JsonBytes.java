@@ -1,5 +1,8 @@
 package keys.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -38,6 +41,39 @@ final class JsonBytes {
         pos += length;
         return this;
     }
+
+    /** Appends {@code bytes} and returns where they start, for {@link #patch}. */
+    int append(byte[] bytes) {
+        int at = pos;
+        raw(bytes);
+        return at;
+    }
+
+    /**
+     * Overwrites text already written at {@code at} with {@code bytes}, a few digits: a loop, as
+     * a call to the copy routine costs more than such a copy itself.
+     */
+    void patch(int at, byte[] bytes) {
+        if (at < 0 || at + bytes.length > pos) {
+            throw new IndexOutOfBoundsException(at + bytes.length);
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            buf[at + i] = bytes[i];
+        }
+    }
+
+    /** {@link #patch} for a 32-character key ({@code key} holds exactly that): four 8-byte moves. */
+    void patchKey(int at, byte[] key) {
+        if (at < 0 || at + KEY_CHARS > pos || key.length != KEY_CHARS) {
+            throw new IndexOutOfBoundsException(at + KEY_CHARS);
+        }
+        for (int i = 0; i < KEY_CHARS; i += Long.BYTES) {
+            LONGS.set(buf, at + i, (long) LONGS.get(key, i));
+        }
+    }
+
+    static final int KEY_CHARS = 32;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     JsonBytes raw(char c) {
         ensure(1);
@@ -135,6 +171,17 @@ final class JsonBytes {
     @Override
     public String toString() {
         return new String(buf, 0, pos, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #isPlain(String)} for the first {@code n} bytes of {@code latin1}. */
+    static boolean isPlain(byte[] latin1, int n) {
+        for (int i = 0; i < n; i++) {
+            byte c = latin1[i];
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Printable ASCII without quote or backslash: JSON text as it stands. */

@@ -99,6 +99,14 @@ final class KeyJson {
         final byte[] s = new byte[32];
         long projectId = -1;
         byte[] projectDigits;
+        byte[] label = new byte[64];
+
+        byte[] label(int length) {
+            if (label.length < length) {
+                label = new byte[length];
+            }
+            return label;
+        }
 
         byte[] projectDigits(long id) {
             if (id != projectId || projectDigits == null) {
@@ -116,11 +124,11 @@ final class KeyJson {
         k.publicKeyAscii(p, 0);
         k.secretKeyAscii(s, 0);
         byte[] n = scratch.projectDigits(k.projectId());
-        String label = k.label(); // made from the key's bytes on each call: once per key
         out.raw(ID).raw(p).raw(NAME);
-        name(out, label, p);
-        out.raw(LABEL);
-        name(out, label, p);
+        int labelAt = out.size();
+        name(out, k, p, scratch);
+        int labelEnd = out.size();
+        out.raw(LABEL).raw(out.array(), labelAt, labelEnd - labelAt); // the same text again
         out.raw(PUBLIC).raw(p).raw(SECRET).raw(s).raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
         if (k.hasRateLimit()) {
             out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}');
@@ -138,8 +146,21 @@ final class KeyJson {
         out.raw('}');
     }
 
-    /** {@link #displayName} as a JSON string, from the public key's ASCII {@code p} when the label is empty. */
-    private static void name(JsonBytes out, String label, byte[] p) {
+    /**
+     * {@link #displayName} as a JSON string, from the public key's ASCII {@code p} when the label is
+     * empty, and from the label's bytes when they need no escaping (no String made).
+     */
+    private static void name(JsonBytes out, ClientKey k, byte[] p, Scratch scratch) {
+        int n = k.labelLatin1Length();
+        if (n > 0) {
+            byte[] latin1 = scratch.label(n);
+            k.labelLatin1(latin1, 0);
+            if (JsonBytes.isPlain(latin1, n)) {
+                out.raw('"').raw(latin1, 0, n).raw('"');
+                return;
+            }
+        }
+        String label = k.label();
         if (label == null || label.isEmpty()) {
             out.raw('"').raw(p, 0, DISPLAYED_KEY_CHARS).raw('"');
         } else {
