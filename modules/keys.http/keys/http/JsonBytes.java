@@ -110,6 +110,21 @@ final class JsonBytes {
         return b;
     }
 
+    /**
+     * {@link #digitsOf} into an array of exactly their length kept in {@code byLength} (21 slots,
+     * by length), so that a page of keys from many projects makes one array per length, not per key.
+     */
+    static byte[] digitsOf(long v, byte[][] byLength) {
+        int n = digitCount(v);
+        byte[] b = byLength[n];
+        if (b == null) {
+            b = new byte[n];
+            byLength[n] = b;
+        }
+        writeDigits(v, b, 0, n);
+        return b;
+    }
+
     JsonBytes number(long v) {
         int digits = digitCount(v);
         ensure(digits);

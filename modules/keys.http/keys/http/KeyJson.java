@@ -91,14 +91,16 @@ final class KeyJson {
     }
 
     /**
-     * What one page's keys reuse: their hex keys as ASCII (the dsn repeats them) and the digits of
-     * the last project id (neighbouring keys often share a project), so a key allocates nothing.
+     * What one page's keys reuse: their hex keys and labels as ASCII (the dsn repeats the keys),
+     * the digits of the last project id (neighbouring keys often share a project) in one array per
+     * length of id, so a key allocates nothing.
      */
     private static final class Scratch {
         final byte[] p = new byte[32];
         final byte[] s = new byte[32];
         long projectId = -1;
         byte[] projectDigits;
+        final byte[][] digitsByLength = new byte[21][];
         byte[] label = new byte[64];
 
         byte[] label(int length) {
@@ -111,7 +113,7 @@ final class KeyJson {
         byte[] projectDigits(long id) {
             if (id != projectId || projectDigits == null) {
                 projectId = id;
-                projectDigits = JsonBytes.digitsOf(id);
+                projectDigits = JsonBytes.digitsOf(id, digitsByLength);
             }
             return projectDigits;
         }
