@@ -81,15 +81,9 @@ final class DsnUrls {
     void writeTo(JsonBytes out, byte[] publicKey, byte[] secretKey, byte[] projectId) {
         Shape shape = shape(projectId.length);
         int at = out.append(shape.text);
-        for (int o : shape.publicAt) {
-            out.patchKey(at + o, publicKey);
-        }
-        for (int o : shape.secretAt) {
-            out.patchKey(at + o, secretKey);
-        }
-        for (int o : shape.projectAt) {
-            out.patch(at + o, projectId);
-        }
+        out.patchKey(at, shape.publicAt, publicKey);
+        out.patchKey(at, shape.secretAt, secretKey);
+        out.patch(at, shape.projectAt, projectId);
     }
 
     private Shape shape(int digits) {

@@ -50,25 +50,37 @@ final class JsonBytes {
     }
 
     /**
-     * Overwrites text already written at {@code at} with {@code bytes}, a few digits: a loop, as
-     * a call to the copy routine costs more than such a copy itself.
+     * Overwrites text already written, at {@code at} plus each of {@code offsets}, with
+     * {@code bytes} (a few digits): a loop, as a call to the copy routine costs more than such a
+     * copy itself.
      */
-    void patch(int at, byte[] bytes) {
-        if (at < 0 || at + bytes.length > pos) {
-            throw new IndexOutOfBoundsException(at + bytes.length);
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            buf[at + i] = bytes[i];
+    void patch(int at, int[] offsets, byte[] bytes) {
+        for (int o : offsets) {
+            int to = at + o;
+            if (to < 0 || to + bytes.length > pos) {
+                throw new IndexOutOfBoundsException(to);
+            }
+            for (int i = 0; i < bytes.length; i++) {
+                buf[to + i] = bytes[i];
+            }
         }
     }
 
-    /** {@link #patch} for a 32-character key ({@code key} holds exactly that): four 8-byte moves. */
-    void patchKey(int at, byte[] key) {
-        if (at < 0 || at + KEY_CHARS > pos || key.length != KEY_CHARS) {
-            throw new IndexOutOfBoundsException(at + KEY_CHARS);
-        }
-        for (int i = 0; i < KEY_CHARS; i += Long.BYTES) {
-            LONGS.set(buf, at + i, (long) LONGS.get(key, i));
+    /** {@link #patch} for a 32-character key ({@code key} holds exactly that): read once, then four 8-byte moves a place. */
+    void patchKey(int at, int[] offsets, byte[] key) {
+        long a = (long) LONGS.get(key, 0);
+        long b = (long) LONGS.get(key, 8);
+        long c = (long) LONGS.get(key, 16);
+        long d = (long) LONGS.get(key, 24);
+        for (int o : offsets) {
+            int to = at + o;
+            if (to < 0 || to + KEY_CHARS > pos) {
+                throw new IndexOutOfBoundsException(to);
+            }
+            LONGS.set(buf, to, a);
+            LONGS.set(buf, to + 8, b);
+            LONGS.set(buf, to + 16, c);
+            LONGS.set(buf, to + 24, d);
         }
     }
 
