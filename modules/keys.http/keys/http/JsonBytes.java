@@ -51,20 +51,51 @@ final class JsonBytes {
 
     /**
      * Overwrites text already written, at {@code at} plus each of {@code offsets}, with
-     * {@code bytes} (a few digits): a loop, as a call to the copy routine costs more than such a
-     * copy itself.
+     * {@code bytes} (a project id's digits, up to 20): eight bytes at a time, each word read,
+     * merged and written back, as a byte loop or a call to the copy routine costs more than that
+     * (a page patches ~1,200 ids). Near the end of the text it goes byte by byte.
      */
     void patch(int at, int[] offsets, byte[] bytes) {
+        int n = bytes.length;
+        long w0 = 0, w1 = 0, w2 = 0; // the digits as up to three little-endian words
+        for (int i = 0; i < n; i++) {
+            long b = (bytes[i] & 0xFFL) << (8 * (i & 7));
+            if (i < 8) {
+                w0 |= b;
+            } else if (i < 16) {
+                w1 |= b;
+            } else {
+                w2 |= b;
+            }
+        }
+        int words = (n + 7) / Long.BYTES;
+        int tail = n - (words - 1) * Long.BYTES; // bytes of the last word that are ours
+        long keep = tail == Long.BYTES ? 0 : -1L << (8 * tail); // what the last word leaves as it was
         for (int o : offsets) {
             int to = at + o;
-            if (to < 0 || to + bytes.length > pos) {
+            if (to < 0 || to + n > pos) {
                 throw new IndexOutOfBoundsException(to);
             }
-            for (int i = 0; i < bytes.length; i++) {
-                buf[to + i] = bytes[i];
+            if (!LITTLE_ENDIAN || n == 0 || to + words * Long.BYTES > buf.length) {
+                System.arraycopy(bytes, 0, buf, to, n);
+            } else if (words == 1) {
+                merge(to, w0, keep);
+            } else if (words == 2) {
+                LONGS.set(buf, to, w0);
+                merge(to + 8, w1, keep);
+            } else {
+                LONGS.set(buf, to, w0);
+                LONGS.set(buf, to + 8, w1);
+                merge(to + 16, w2, keep);
             }
         }
     }
+
+    private void merge(int at, long word, long keep) {
+        LONGS.set(buf, at, ((long) LONGS.get(buf, at) & keep) | word);
+    }
+
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     /** {@link #patch} for a 32-character key ({@code key} holds exactly that): read once, then four 8-byte moves a place. */
     void patchKey(int at, int[] offsets, byte[] key) {
