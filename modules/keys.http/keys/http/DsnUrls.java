@@ -22,8 +22,8 @@ final class DsnUrls {
     final String relayDsnEndpoint;
     private final byte[][] literals; // one more than slots: text before, between and after them
     private final byte[] slots;
-    /** By the project id's digit count: the whole object, made on first use (at most one per length). */
-    private final Shape[] shapes = new Shape[20];
+    /** By the project id's length in characters (a long takes up to 20): the whole object, made on first use. */
+    private final Shape[] shapes = new Shape[21];
 
     private DsnUrls(String relay, List<byte[]> literals, byte[] slots) {
         this.relayDsnEndpoint = relay;
@@ -33,8 +33,8 @@ final class DsnUrls {
 
     /**
      * The object's text for project ids of one length, with zeros where the keys and the id go,
-     * and where that is: a key's object is then one copy and a patch per slot, rather than
-     * ~50 short copies (each a call of its own, ~100 per key, which made up most of a page's time).
+     * and where that is: a key's object is then one copy and a patch per slot, rather than ~50
+     * short copies, each a call of its own (they made up most of a page's time).
      */
     private record Shape(byte[] text, int[] publicAt, int[] secretAt, int[] projectAt) {
     }

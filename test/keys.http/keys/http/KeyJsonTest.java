@@ -134,7 +134,7 @@ class KeyJsonTest {
     void aPageOfProjectIdsOfEveryLengthByteForByte() {
         String e = "https://sentry.example.com";
         KeyJson json = new KeyJson(config(e, null, false, null));
-        long[] projects = {PROJECT, 7, 42, PROJECT, 123_456_789_012L, Long.MAX_VALUE, 7, 1_000_000};
+        long[] projects = {PROJECT, 7, 42, PROJECT, 123_456_789_012L, Long.MAX_VALUE, 7, 1_000_000, Long.MIN_VALUE};
         StringBuilder expected = new StringBuilder("[");
         List<ClientKey> keys = new java.util.ArrayList<>();
         for (int i = 0; i < projects.length; i++) {
