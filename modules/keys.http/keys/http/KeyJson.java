@@ -95,7 +95,7 @@ final class KeyJson {
     }
 
     /**
-     * What one page's keys reuse: their hex keys and labels as ASCII (the dsn repeats the keys),
+     * What one page's keys reuse: room for their hex keys (the dsn repeats them) and labels,
      * the digits of the last project id (neighbouring keys often share a project) in one array per
      * length of id, so a key allocates nothing.
      */
