@@ -165,6 +165,20 @@ public final class ClientKey {
         return label instanceof byte[] latin1 ? new String(latin1, StandardCharsets.ISO_8859_1) : (String) label;
     }
 
+    /**
+     * How many bytes {@link #labelLatin1} copies: the label's length when it is held as Latin-1
+     * bytes (any label within Latin-1, but for "" and "Default"), else -1.
+     */
+    public int labelLatin1Length() {
+        return label instanceof byte[] latin1 ? latin1.length : -1;
+    }
+
+    /** The label's Latin-1 bytes into {@code out} at {@code at}, for encoders that avoid strings; see {@link #labelLatin1Length}. */
+    public void labelLatin1(byte[] out, int at) {
+        byte[] latin1 = (byte[]) label;
+        System.arraycopy(latin1, 0, out, at, latin1.length);
+    }
+
     /** 32 lowercase hex digits; a new string each call, so callers keep it when they need it twice. */
     public String publicKey() {
         return Hex128.format(publicHi, publicLo);

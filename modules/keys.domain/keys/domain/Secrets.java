@@ -32,9 +32,23 @@ public final class Secrets {
      * (Unpaired surrogates encode as {@code ?}, as {@link String#getBytes} does.)
      */
     public static String sha256Hex(String s) {
+        return HEX.formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Every request with a token hashes it: a clone skips getInstance's provider search and reflection. */
+    private static final MessageDigest SHA256 = newSha256();
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(sha.digest(s.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

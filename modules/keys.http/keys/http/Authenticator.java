@@ -1,5 +1,7 @@
 package keys.http;
 
+import java.util.regex.Pattern;
+
 import keys.domain.Secrets;
 import keys.domain.Token;
 import keys.domain.User;
@@ -7,6 +9,9 @@ import keys.store.State;
 
 /** Sentry's bearer-token authentication, with its exact 401 messages; {@code Basic} goes to {@link BasicAuth}. */
 final class Authenticator {
+    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Authenticator() {
     }
 
@@ -15,7 +20,7 @@ final class Authenticator {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("Authentication credentials were not provided.");
         }
-        String[] words = authorization.trim().split("\\s+");
+        String[] words = WHITESPACE.split(authorization.trim());
         if (words[0].equalsIgnoreCase("basic")) {
             throw BasicAuth.reject(words);
         }

@@ -22,11 +22,21 @@ final class DsnUrls {
     final String relayDsnEndpoint;
     private final byte[][] literals; // one more than slots: text before, between and after them
     private final byte[] slots;
+    /** By the project id's length in characters (a long takes up to 20): the whole object, made on first use. */
+    private final Shape[] shapes = new Shape[21];
 
     private DsnUrls(String relay, List<byte[]> literals, byte[] slots) {
         this.relayDsnEndpoint = relay;
         this.literals = literals.toArray(new byte[0][]);
         this.slots = slots;
+    }
+
+    /**
+     * The object's text for project ids of one length, with zeros where the keys and the id go,
+     * and where that is: a key's object is then one copy and a patch per slot, rather than ~50
+     * short copies, each a call of its own (they made up most of a page's time).
+     */
+    private record Shape(byte[] text, int[] publicAt, int[] secretAt, int[] projectAt) {
     }
 
     static DsnUrls build(String ingestUrl, boolean orgSubdomains, String cdnUrl, Organization org) {
@@ -69,11 +79,34 @@ final class DsnUrls {
 
     /** Appends the dsn object of one key, given the JSON string bodies of its keys and its project id's digits. */
     void writeTo(JsonBytes out, byte[] publicKey, byte[] secretKey, byte[] projectId) {
-        for (int i = 0; i < slots.length; i++) {
-            out.raw(literals[i]);
-            out.raw(slots[i] == P ? publicKey : slots[i] == S ? secretKey : projectId);
+        Shape shape = shape(projectId.length);
+        int at = out.append(shape.text);
+        out.patchKey(at, shape.publicAt, publicKey);
+        out.patchKey(at, shape.secretAt, secretKey);
+        out.patch(at, shape.projectAt, projectId);
+    }
+
+    private Shape shape(int digits) {
+        Shape shape = shapes[digits];
+        if (shape == null) { // a race makes the same shape twice: harmless, and its fields are final
+            shape = makeShape(digits);
+            shapes[digits] = shape;
         }
-        out.raw(literals[slots.length]);
+        return shape;
+    }
+
+    private Shape makeShape(int digits) {
+        JsonBytes text = new JsonBytes(2048);
+        int[][] at = {new int[slots.length], new int[slots.length], new int[slots.length]};
+        int[] counts = new int[3];
+        for (int i = 0; i < slots.length; i++) {
+            text.raw(literals[i]);
+            at[slots[i]][counts[slots[i]]++] = text.size();
+            text.raw(new byte[slots[i] == N ? digits : JsonBytes.KEY_CHARS]);
+        }
+        text.raw(literals[slots.length]);
+        return new Shape(text.toByteArray(), Arrays.copyOf(at[P], counts[P]), Arrays.copyOf(at[S], counts[S]),
+                Arrays.copyOf(at[N], counts[N]));
     }
 
     /** Python's urlparse of the endpoint: (lower-case scheme, netloc, path), or null without both scheme and host. */

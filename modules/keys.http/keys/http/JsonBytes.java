@@ -1,5 +1,8 @@
 package keys.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -39,6 +42,82 @@ final class JsonBytes {
         return this;
     }
 
+    /** Appends {@code bytes} and returns where they start, for {@link #patch}. */
+    int append(byte[] bytes) {
+        int at = pos;
+        raw(bytes);
+        return at;
+    }
+
+    /**
+     * Overwrites text already written, at {@code at} plus each of {@code offsets}, with
+     * {@code bytes} (a project id's digits, up to 20): eight bytes at a time, each word read,
+     * merged and written back, as a byte loop or a call to the copy routine costs more than that
+     * (a page patches ~1,200 ids). Near the end of the text it goes byte by byte.
+     */
+    void patch(int at, int[] offsets, byte[] bytes) {
+        int n = bytes.length;
+        long w0 = 0, w1 = 0, w2 = 0; // the digits as up to three little-endian words
+        for (int i = 0; i < n; i++) {
+            long b = (bytes[i] & 0xFFL) << (8 * (i & 7));
+            if (i < 8) {
+                w0 |= b;
+            } else if (i < 16) {
+                w1 |= b;
+            } else {
+                w2 |= b;
+            }
+        }
+        int words = (n + 7) / Long.BYTES;
+        int tail = n - (words - 1) * Long.BYTES; // bytes of the last word that are ours
+        long keep = tail == Long.BYTES ? 0 : -1L << (8 * tail); // what the last word leaves as it was
+        for (int o : offsets) {
+            int to = at + o;
+            if (to < 0 || to + n > pos) {
+                throw new IndexOutOfBoundsException(to);
+            }
+            if (!LITTLE_ENDIAN || n == 0 || to + words * Long.BYTES > buf.length) {
+                System.arraycopy(bytes, 0, buf, to, n);
+            } else if (words == 1) {
+                merge(to, w0, keep);
+            } else if (words == 2) {
+                LONGS.set(buf, to, w0);
+                merge(to + 8, w1, keep);
+            } else {
+                LONGS.set(buf, to, w0);
+                LONGS.set(buf, to + 8, w1);
+                merge(to + 16, w2, keep);
+            }
+        }
+    }
+
+    private void merge(int at, long word, long keep) {
+        LONGS.set(buf, at, ((long) LONGS.get(buf, at) & keep) | word);
+    }
+
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    /** {@link #patch} for a 32-character key ({@code key} holds exactly that): read once, then four 8-byte moves a place. */
+    void patchKey(int at, int[] offsets, byte[] key) {
+        long a = (long) LONGS.get(key, 0);
+        long b = (long) LONGS.get(key, 8);
+        long c = (long) LONGS.get(key, 16);
+        long d = (long) LONGS.get(key, 24);
+        for (int o : offsets) {
+            int to = at + o;
+            if (to < 0 || to + KEY_CHARS > pos) {
+                throw new IndexOutOfBoundsException(to);
+            }
+            LONGS.set(buf, to, a);
+            LONGS.set(buf, to + 8, b);
+            LONGS.set(buf, to + 16, c);
+            LONGS.set(buf, to + 24, d);
+        }
+    }
+
+    static final int KEY_CHARS = 32;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
     JsonBytes raw(char c) {
         ensure(1);
         buf[pos++] = (byte) c;
@@ -71,6 +150,21 @@ final class JsonBytes {
     static byte[] digitsOf(long v) {
         byte[] b = new byte[digitCount(v)];
         writeDigits(v, b, 0, b.length);
+        return b;
+    }
+
+    /**
+     * {@link #digitsOf} into an array of exactly their length kept in {@code byLength} (21 slots,
+     * by length), so that a page of keys from many projects makes one array per length, not per key.
+     */
+    static byte[] digitsOf(long v, byte[][] byLength) {
+        int n = digitCount(v);
+        byte[] b = byLength[n];
+        if (b == null) {
+            b = new byte[n];
+            byLength[n] = b;
+        }
+        writeDigits(v, b, 0, n);
         return b;
     }
 
@@ -135,6 +229,17 @@ final class JsonBytes {
     @Override
     public String toString() {
         return new String(buf, 0, pos, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #isPlain(String)} for the first {@code n} bytes of {@code latin1}. */
+    static boolean isPlain(byte[] latin1, int n) {
+        for (int i = 0; i < n; i++) {
+            byte c = latin1[i];
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Printable ASCII without quote or backslash: JSON text as it stands. */

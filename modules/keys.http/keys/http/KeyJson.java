@@ -41,6 +41,10 @@ final class KeyJson {
     private static final byte[] SDK_AND_DATE = ascii(",\"browserSdk\":{\"choices\":[[\"10.x\",\"10.x\"],[\"9.x\",\"9.x\"],"
             + "[\"8.x\",\"8.x\"],[\"7.x\",\"7.x\"]]},\"dateCreated\":\"");
     private static final byte[] OPTIONS = ascii("\",\"dynamicSdkLoaderOptions\":");
+    // The usual runs of pieces joined ahead: a page copies ~30 pieces a key, each a call of its own.
+    private static final byte[] NULL_AND_DSN = join(NULL, DSN);
+    private static final byte[] DEFAULT_VERSION_SDK_AND_DATE = join(VERSION,
+            ascii("\"" + DEFAULT_BROWSER_SDK_VERSION + "\""), SDK_AND_DATE);
     private static final byte[][] USE_CASES = new byte[UseCase.values().length][];
     private static final int ALL_OPTIONS = (1 << LoaderOption.values().length) - 1;
     private static final byte[][] LOADER_OPTIONS = new byte[ALL_OPTIONS + 1][];
@@ -91,19 +95,29 @@ final class KeyJson {
     }
 
     /**
-     * What one page's keys reuse: their hex keys as ASCII (the dsn repeats them) and the digits of
-     * the last project id (neighbouring keys often share a project), so a key allocates nothing.
+     * What one page's keys reuse: room for their hex keys (the dsn repeats them) and labels,
+     * the digits of the last project id (neighbouring keys often share a project) in one array per
+     * length of id, so a key allocates nothing.
      */
     private static final class Scratch {
         final byte[] p = new byte[32];
         final byte[] s = new byte[32];
         long projectId = -1;
         byte[] projectDigits;
+        final byte[][] digitsByLength = new byte[21][];
+        byte[] label = new byte[64];
+
+        byte[] label(int length) {
+            if (label.length < length) {
+                label = new byte[length];
+            }
+            return label;
+        }
 
         byte[] projectDigits(long id) {
             if (id != projectId || projectDigits == null) {
                 projectId = id;
-                projectDigits = JsonBytes.digitsOf(id);
+                projectDigits = JsonBytes.digitsOf(id, digitsByLength);
             }
             return projectDigits;
         }
@@ -116,21 +130,24 @@ final class KeyJson {
         k.publicKeyAscii(p, 0);
         k.secretKeyAscii(s, 0);
         byte[] n = scratch.projectDigits(k.projectId());
-        String label = k.label(); // made from the key's bytes on each call: once per key
         out.raw(ID).raw(p).raw(NAME);
-        name(out, label, p);
-        out.raw(LABEL);
-        name(out, label, p);
+        int labelAt = out.size();
+        name(out, k, p, scratch);
+        int labelEnd = out.size();
+        out.raw(LABEL).raw(out.array(), labelAt, labelEnd - labelAt); // the same text again
         out.raw(PUBLIC).raw(p).raw(SECRET).raw(s).raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
         if (k.hasRateLimit()) {
-            out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}');
+            out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}').raw(DSN);
         } else {
-            out.raw(NULL);
+            out.raw(NULL_AND_DSN);
         }
-        out.raw(DSN);
         dsn.writeTo(out, p, s, n);
-        out.raw(VERSION).string(k.browserSdkVersion() == null ? DEFAULT_BROWSER_SDK_VERSION : k.browserSdkVersion())
-                .raw(SDK_AND_DATE).timestamp(k.createdMicros())
+        if (k.browserSdkVersion() == null) {
+            out.raw(DEFAULT_VERSION_SDK_AND_DATE);
+        } else {
+            out.raw(VERSION).string(k.browserSdkVersion()).raw(SDK_AND_DATE);
+        }
+        out.timestamp(k.createdMicros())
                 .raw(OPTIONS).raw(LOADER_OPTIONS[k.loaderOptions() & ALL_OPTIONS]);
         if (superuser) {
             out.raw(USE_CASES[k.useCase().ordinal()]);
@@ -138,8 +155,21 @@ final class KeyJson {
         out.raw('}');
     }
 
-    /** {@link #displayName} as a JSON string, from the public key's ASCII {@code p} when the label is empty. */
-    private static void name(JsonBytes out, String label, byte[] p) {
+    /**
+     * {@link #displayName} as a JSON string, from the public key's ASCII {@code p} when the label is
+     * empty, and from the label's bytes when they need no escaping (no String made).
+     */
+    private static void name(JsonBytes out, ClientKey k, byte[] p, Scratch scratch) {
+        int n = k.labelLatin1Length();
+        if (n > 0) {
+            byte[] latin1 = scratch.label(n);
+            k.labelLatin1(latin1, 0);
+            if (JsonBytes.isPlain(latin1, n)) {
+                out.raw('"').raw(latin1, 0, n).raw('"');
+                return;
+            }
+        }
+        String label = k.label();
         if (label == null || label.isEmpty()) {
             out.raw('"').raw(p, 0, DISPLAYED_KEY_CHARS).raw('"');
         } else {
@@ -171,5 +201,13 @@ final class KeyJson {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] join(byte[]... pieces) {
+        JsonBytes out = new JsonBytes(256);
+        for (byte[] p : pieces) {
+            out.raw(p);
+        }
+        return out.toByteArray();
     }
 }

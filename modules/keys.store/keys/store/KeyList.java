@@ -110,6 +110,56 @@ final class KeyList extends AbstractList<ClientKey> implements RandomAccess {
         return replace(c, changed);
     }
 
+    /**
+     * A walk from position {@code from} (a valid index) one key at a time, upwards or downwards:
+     * no chunk search per key, as {@link #get} makes.
+     */
+    Walk walk(int from, boolean ascending) {
+        int c = chunkOf(from);
+        return new Walk(chunks, c, from - start(c), ascending);
+    }
+
+    /** A position in the chunks that moves one way. */
+    static final class Walk {
+        private final ClientKey[][] chunks;
+        private final boolean ascending;
+        private ClientKey[] chunk;
+        private int c;
+        private int i;
+
+        private Walk(ClientKey[][] chunks, int c, int i, boolean ascending) {
+            this.chunks = chunks;
+            this.ascending = ascending;
+            this.chunk = chunks[c];
+            this.c = c;
+            this.i = i;
+        }
+
+        ClientKey key() {
+            return chunk[i];
+        }
+
+        /** Moves to the next key; false when there is none, after which the walk is done. */
+        boolean advance() {
+            if (ascending) {
+                if (++i == chunk.length) {
+                    if (++c == chunks.length) {
+                        return false;
+                    }
+                    chunk = chunks[c];
+                    i = 0;
+                }
+            } else if (--i < 0) {
+                if (--c < 0) {
+                    return false;
+                }
+                chunk = chunks[c];
+                i = chunk.length - 1;
+            }
+            return true;
+        }
+    }
+
     /** All keys into a plain array, for bulk edits. */
     ClientKey[] toSortedArray() {
         ClientKey[] out = new ClientKey[size()];

@@ -11,18 +11,18 @@ import keys.domain.UseCase;
  * time in the page size and the number of projects, never in the number of keys of the org.
  */
 final class KeyMerge {
-    private final KeyList[] lists;
-    private final int[] positions;
-    private final long[] heads; // the id at each list's position: compared often, read once
-    private final int[] heap; // indexes into lists, ordered by each list's current id
+    private final KeyList.Walk[] walks; // by slot
+    // The heap, as two arrays moved together: which slot, and the id at its walk's position (the
+    // comparisons read the ids in place rather than through the slot).
+    private final int[] heapSlots;
+    private final long[] heapIds;
     private int heapSize;
     private final boolean ascending;
 
     private KeyMerge(int capacity, boolean ascending) {
-        this.lists = new KeyList[capacity];
-        this.positions = new int[capacity];
-        this.heads = new long[capacity];
-        this.heap = new int[capacity];
+        this.walks = new KeyList.Walk[capacity];
+        this.heapSlots = new int[capacity];
+        this.heapIds = new long[capacity];
         this.ascending = ascending;
     }
 
@@ -31,10 +31,14 @@ final class KeyMerge {
 
     static List<ClientKey> run(State state, KeyQuery q) {
         IdSet projectIds = q.projectIds();
-        if (q.orgId() != 0 && projectIds.size() > 16
-                && (long) projectIds.size() * ORG_SCAN_FRACTION >= state.projectIds(q.orgId()).size()) {
-            KeyList all = state.keysByOrg.get(q.orgId());
-            return all == null ? List.of() : scan(all, q);
+        if (q.orgId() != 0 && projectIds.size() > 16) {
+            IdSet orgProjects = state.projectIds(q.orgId());
+            if ((long) projectIds.size() * ORG_SCAN_FRACTION >= orgProjects.size()) {
+                KeyList all = state.keysByOrg.get(q.orgId());
+                // Every project of the organization (a superuser's list): each key is one of them.
+                boolean every = projectIds == orgProjects || projectIds.equals(orgProjects);
+                return all == null ? List.of() : scan(all, q, every);
+            }
         }
         KeyMerge merge = new KeyMerge(projectIds.size(), q.ascending());
         for (int i = 0; i < projectIds.size(); i++) {
@@ -52,14 +56,20 @@ final class KeyMerge {
     }
 
     /** One pass over an organization's keys in id order, keeping those of the chosen projects. */
-    private static List<ClientKey> scan(KeyList all, KeyQuery q) {
-        int start = startIndex(all, q.bound(), q.ascending());
-        int step = q.ascending() ? 1 : -1;
+    private static List<ClientKey> scan(KeyList all, KeyQuery q, boolean everyProject) {
         Page page = new Page(q);
-        for (int i = start; i >= 0 && i < all.size() && !page.full(); i += step) {
-            ClientKey k = all.get(i);
-            if (q.projectIds().contains(k.projectId())) {
+        int start = startIndex(all, q.bound(), q.ascending());
+        if (start < 0 || start >= all.size()) {
+            return page.keys;
+        }
+        KeyList.Walk walk = all.walk(start, q.ascending());
+        while (!page.full()) {
+            ClientKey k = walk.key();
+            if (everyProject || q.projectIds().contains(k.projectId())) {
                 page.offer(k);
+            }
+            if (!walk.advance()) {
+                break;
             }
         }
         return page.keys;
@@ -111,11 +121,11 @@ final class KeyMerge {
         if (start < 0 || start >= list.size()) {
             return;
         }
+        KeyList.Walk walk = list.walk(start, ascending);
         int slot = heapSize;
-        lists[slot] = list;
-        positions[slot] = start;
-        heads[slot] = list.get(start).id();
-        heap[heapSize++] = slot;
+        walks[slot] = walk;
+        heapSlots[heapSize] = slot;
+        heapIds[heapSize++] = walk.key().id();
     }
 
     /** Orders the lists added so far in one O(k) pass (Floyd), rather than k sift-ups. */
@@ -126,14 +136,14 @@ final class KeyMerge {
     }
 
     private ClientKey pop() {
-        int slot = heap[0];
-        ClientKey k = lists[slot].get(positions[slot]);
-        int next = positions[slot] + (ascending ? 1 : -1);
-        if (next >= 0 && next < lists[slot].size()) {
-            positions[slot] = next;
-            heads[slot] = lists[slot].get(next).id();
+        KeyList.Walk walk = walks[heapSlots[0]];
+        ClientKey k = walk.key();
+        if (walk.advance()) {
+            heapIds[0] = walk.key().id();
         } else {
-            heap[0] = heap[--heapSize];
+            heapSize--;
+            heapSlots[0] = heapSlots[heapSize];
+            heapIds[0] = heapIds[heapSize];
         }
         if (heapSize > 0) {
             siftDown(0);
@@ -142,9 +152,7 @@ final class KeyMerge {
     }
 
     private boolean before(int a, int b) {
-        long x = heads[heap[a]];
-        long y = heads[heap[b]];
-        return ascending ? x < y : x > y;
+        return ascending ? heapIds[a] < heapIds[b] : heapIds[a] > heapIds[b];
     }
 
     private void siftDown(int i) {
@@ -163,8 +171,11 @@ final class KeyMerge {
     }
 
     private void swap(int a, int b) {
-        int t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
+        int slot = heapSlots[a];
+        heapSlots[a] = heapSlots[b];
+        heapSlots[b] = slot;
+        long id = heapIds[a];
+        heapIds[a] = heapIds[b];
+        heapIds[b] = id;
     }
 }

@@ -3,6 +3,7 @@ package keys.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import keys.testing.Gen;
@@ -53,6 +54,17 @@ class ClientKeyTest {
             assertEquals(f, of(k));
             assertEquals(hex(f.pubHi(), f.pubLo()), k.publicKey());
             assertEquals(hex(f.secHi(), f.secLo()), k.secretKey());
+            byte[] ascii = new byte[34];
+            k.publicKeyAscii(ascii, 1);
+            assertEquals(hex(f.pubHi(), f.pubLo()), new String(ascii, 1, 32, StandardCharsets.ISO_8859_1));
+            int n = k.labelLatin1Length();
+            boolean latin1 = f.label().chars().allMatch(c -> c <= 0xFF);
+            assertEquals(latin1 && !f.label().isEmpty() && !f.label().equals("Default"), n >= 0, f.label());
+            if (n >= 0) {
+                byte[] label = new byte[n + 2];
+                k.labelLatin1(label, 2);
+                assertEquals(f.label(), new String(label, 2, n, StandardCharsets.ISO_8859_1));
+            }
         });
     }
 

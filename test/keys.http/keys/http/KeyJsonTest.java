@@ -124,4 +124,44 @@ class KeyJsonTest {
         Object parsed = Json.parse(json.page(List.of(KEY, KEY.withLabel("b")), ORG, false).toByteArray());
         assertEquals(2, ((List<?>) parsed).size());
     }
+
+    /**
+     * A page is its keys' objects, each byte for byte as spelled out by hand, whatever the length
+     * of their project ids (the dsn is patched into text made once per length) and in whatever
+     * order those lengths come.
+     */
+    @Test
+    void aPageOfProjectIdsOfEveryLengthByteForByte() {
+        String e = "https://sentry.example.com";
+        KeyJson json = new KeyJson(config(e, null, false, null));
+        long[] projects = {PROJECT, 7, 42, PROJECT, 123_456_789_012L, Long.MAX_VALUE, 7, 1_000_000, Long.MIN_VALUE};
+        StringBuilder expected = new StringBuilder("[");
+        List<ClientKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < projects.length; i++) {
+            String pub = Long.toHexString(0x1000_0000_0000_0000L + i) + PUB.substring(16);
+            String sec = SEC.substring(0, 16) + Long.toHexString(0x2000_0000_0000_0000L + 31 * i);
+            keys.add(new ClientKey(i + 1, projects[i], KEY.label(), pub, sec, true, KEY.createdMicros(), 1000, 7200, null,
+                    LoaderOption.DEFAULTS, UseCase.USER));
+            expected.append(i > 0 ? "," : "").append(ExpectedKeyJson.likedPegasus(e, pub, sec,
+                    Long.toString(projects[i]), "10.x", false));
+        }
+        assertEquals(expected.append(']').toString(), json.page(keys, ORG, false).toString());
+    }
+
+    /** Labels held as bytes are copied as they stand only when JSON takes them so; others are escaped. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void labelsOfEveryKindNameTheKeyTwice() {
+        KeyJson json = new KeyJson(config("https://s.example", null, false, null));
+        List<String> labels = List.of("", "Default", "Key 5", "tab\there", "quote \"q\" and \\", "caf\u00e9",
+                "\u00ff\u0001", "ключ", "x".repeat(300));
+        List<ClientKey> keys = labels.stream().map(KEY::withLabel).toList();
+        List<Object> page = (List<Object>) Json.parse(json.page(keys, ORG, false).toByteArray());
+        for (int i = 0; i < labels.size(); i++) {
+            Map<String, Object> k = (Map<String, Object>) page.get(i);
+            String shown = labels.get(i).isEmpty() ? PUB.substring(0, 14) : labels.get(i);
+            assertEquals(shown, k.get("name"), labels.get(i));
+            assertEquals(shown, k.get("label"), labels.get(i));
+        }
+    }
 }
