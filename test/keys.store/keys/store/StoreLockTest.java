@@ -32,7 +32,7 @@ class StoreLockTest {
         assertEquals(mine, Files.readString(lock, StandardCharsets.US_ASCII));
         Files.writeString(lock, "pid 4194304999999\nand more\n", StandardCharsets.US_ASCII);
         try (Store store = Store.open(dir, Fixtures.FAST)) {
-            assertEquals(mine, Files.readString(lock, StandardCharsets.US_ASCII));
+            assertEquals(mine, Files.readString(lock, StandardCharsets.US_ASCII), "while " + store.directory() + " is held");
         }
     }
 
