@@ -2,7 +2,6 @@ package keys.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -29,29 +28,11 @@ public final class Secrets {
 
     /**
      * SHA-256 of the UTF-8 bytes of {@code s}, as 64 lowercase hex digits: how tokens are stored.
-     * (Unpaired surrogates encode as {@code ?}, as {@link String#getBytes} does.)
+     * (Unpaired surrogates encode as {@code ?}, as {@link String#getBytes} does.) Computed by
+     * {@link Sha256}, which needs none of the JDK's security providers.
      */
     public static String sha256Hex(String s) {
-        return HEX.formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Every request with a token hashes it: a clone skips getInstance's provider search and reflection. */
-    private static final MessageDigest SHA256 = newSha256();
-
-    private static MessageDigest sha256() {
-        try {
-            return (MessageDigest) SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            return newSha256();
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HEX.formatHex(Sha256.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpServer;
 
-import keys.domain.Secrets;
 import keys.domain.Sources;
 import keys.store.Store;
 
@@ -89,15 +88,12 @@ public final class Server implements AutoCloseable {
 
     /**
      * Starts, on a background thread, one-time work that would otherwise sit on start-up's path:
-     * the first SHA-256 sets up the JDK's security providers (~5 ms on a small box), which the
-     * admin token's check at start and every token's first check need; and the JDK server's first
-     * response formats its {@code Date} header with a zone-name pattern, which loads locale data
-     * (~25 ms). Called early in start-up, it overlaps with opening the store instead of delaying
-     * the first answer.
+     * the JDK server's first response formats its {@code Date} header with a zone-name pattern,
+     * which loads locale data (~25 ms). Called early in start-up, it overlaps with opening the
+     * store instead of delaying the first answer.
      */
     public static void warmUpInBackground() {
         Thread.ofPlatform().daemon().name("keys-warm-up").start(() -> {
-            Secrets.sha256Hex("");
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))
                     .format(Instant.EPOCH);
         });

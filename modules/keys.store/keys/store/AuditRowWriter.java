@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import keys.domain.AuditEntry;
 
@@ -50,7 +51,9 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
     /**
      * Takes appends from {@code end} (a snapshot's {@link #end()}, or 0 for none) on: the rest of
      * that file and every later file hold only rows of records the log still has (or lost), so they
-     * are cut and deleted; the caller then appends the rows of the replayed records again.
+     * are cut and deleted; the caller then appends the rows of the replayed records again. Without
+     * a snapshot that is every file, except a first file that holds only its header: a restart of
+     * a store without audit entries keeps it rather than delete and create it again.
      */
     static AuditRowWriter resume(Path dir, long end, LogChannelFactory io) throws IOException {
         return resume(dir, end, io, ROTATE_BYTES);
@@ -60,11 +63,17 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
         int file = end == 0 ? 1 : AuditRowFile.file(end);
         long offset = end == 0 ? 0 : AuditRowFile.offset(end);
         boolean dirty = false;
+        Path first = dir.resolve(DataDir.auditName(1));
+        boolean keepFirst = end == 0 && onlyHeader(first);
         for (DataDir.Numbered f : DataDir.auditFiles(dir)) {
-            if (f.number() > file || end == 0) {
+            if (f.number() > file || end == 0 && !(keepFirst && f.number() == 1)) {
                 Files.deleteIfExists(f.file());
                 dirty = true;
             }
+        }
+        if (keepFirst) {
+            // As after a create: the directory is synced with the first rows, whoever made the file.
+            return new AuditRowWriter(dir, io, rotateBytes, 1, io.append(first), LogFormat.HEADER_BYTES, true);
         }
         Path path = dir.resolve(DataDir.auditName(file));
         if (end == 0 || !Files.exists(path)) {
@@ -104,6 +113,11 @@ final class AuditRowWriter implements AuditRowSink, AutoCloseable {
             throw e;
         }
         return new AuditRowWriter(dir, io, rotateBytes, file, ch, LogFormat.HEADER_BYTES, true);
+    }
+
+    private static boolean onlyHeader(Path file) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == LogFormat.HEADER_BYTES
+                && Arrays.equals(Files.readAllBytes(file), headerBytes());
     }
 
     private static byte[] headerBytes() {

@@ -2,7 +2,6 @@ package keys.store;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -23,10 +22,11 @@ import keys.domain.AuditEntry;
  * {@link #close()}: a compaction may delete a file that retention emptied while an older state
  * (an in-flight request, a backup being written) still points into it, and an open file stays
  * readable after its name is gone. Reads use positional I/O, so any number of threads share a
- * channel. When the owner forgets to close, the channels close once nothing can reach this.
+ * channel. When the owner forgets to close, each channel is still closed once nothing can reach
+ * it, by the cleaner the JDK registers for every {@link FileChannel} it opens; a cleaner of our own
+ * would start a thread of its own at every open of a store.
  */
 final class AuditRows implements Closeable {
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final int FIRST_READ = 512;
 
     /** For states with no data directory: every row is in memory, none is ever read. */
@@ -34,13 +34,10 @@ final class AuditRows implements Closeable {
 
     private final Path dir;
     private final Map<Integer, FileChannel> open;
-    private final Cleaner.Cleanable cleanable;
 
     private AuditRows(Path dir) {
         this.dir = dir;
         this.open = new ConcurrentHashMap<>();
-        Map<Integer, FileChannel> channels = open;
-        this.cleanable = dir == null ? null : CLEANER.register(this, () -> closeAll(channels));
     }
 
     /** A reader for {@code dir}, holding every row file present open. */
@@ -178,21 +175,15 @@ final class AuditRows implements Closeable {
 
     @Override
     public void close() {
-        if (cleanable != null) {
-            cleanable.clean();
-        }
-    }
-
-    private static void closeAll(Map<Integer, FileChannel> channels) {
-        synchronized (channels) {
-            for (FileChannel ch : channels.values()) {
+        synchronized (open) {
+            for (FileChannel ch : open.values()) {
                 try {
                     ch.close();
                 } catch (IOException ignored) {
                     // reading only: nothing to lose
                 }
             }
-            channels.clear();
+            open.clear();
         }
     }
 }

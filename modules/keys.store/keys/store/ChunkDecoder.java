@@ -16,9 +16,15 @@ import java.util.concurrent.Future;
  * reading thread applies them, in file order, to a {@link StateBuilder}: decoding a million keys
  * and building their indexes then overlap. At most {@link #AHEAD} decoded chunks wait, so memory
  * stays bounded. A chunk that does not decode is reported at its frame's offset.
+ *
+ * <p>The first {@link #IN_LINE} chunks are decoded in line and the second core is only asked
+ * from the next one on: a restart of a small store (an admin and a few keys: a record or two)
+ * then starts no thread, whose start and hand-offs cost more than decoding a few records.
  */
 final class ChunkDecoder implements AutoCloseable {
     static final int AHEAD = 4;
+    /** Chunks decoded in line before the worker starts. */
+    static final int IN_LINE = 8;
 
     /** {@code seq} is a log record's, or -1 for a snapshot chunk. */
     private record Pending(long offset, long seq, Future<ChangeCodec.Batch> batch) {
@@ -26,16 +32,15 @@ final class ChunkDecoder implements AutoCloseable {
 
     private final Path file;
     private final StateBuilder builder;
-    private final ExecutorService worker; // null on one core: decode in line
+    private final boolean oneCore = Runtime.getRuntime().availableProcessors() < 2;
+    private ExecutorService worker; // null until IN_LINE chunks were decoded in line; always null on one core
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private long queued;
     private long applied;
 
     ChunkDecoder(Path file, StateBuilder builder) {
         this.file = file;
         this.builder = builder;
-        this.worker = Runtime.getRuntime().availableProcessors() < 2 ? null
-                : Executors.newSingleThreadExecutor(Thread.ofPlatform().name("keys-decode").daemon(true)
-                        .factory());
     }
 
     /** Queues the chunk in {@code payload[from..]}, read from the frame at {@code offset}. */
@@ -50,9 +55,12 @@ final class ChunkDecoder implements AutoCloseable {
 
     private void queue(byte[] payload, int from, long offset, long seq) throws IOException {
         Callable<ChangeCodec.Batch> decode = () -> ChangeCodec.decode(payload, from, payload.length - from);
-        if (worker == null) {
+        if (oneCore || queued++ < IN_LINE) { // nothing is pending yet: in line is in order
             apply(new Pending(offset, seq, null), decoded(decode, offset, seq));
             return;
+        }
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("keys-decode").daemon(true).factory());
         }
         pending.add(new Pending(offset, seq, worker.submit(decode)));
         if (pending.size() > AHEAD) {

@@ -46,9 +46,13 @@ final class StoreLock implements Closeable {
             if (lock == null) {
                 throw new StoreLockedException(dir, holder(file));
             }
-            // Who holds it, for the message a second opener prints; advisory only.
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            // Who holds it, for the message a second opener prints; advisory only. Written over the
+            // last holder's line, cut only when that was longer: no size change on most restarts.
+            byte[] pid = ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+            ch.write(ByteBuffer.wrap(pid), 0);
+            if (ch.size() > pid.length) {
+                ch.truncate(pid.length);
+            }
             return new StoreLock(key, ch, lock);
         } catch (IOException | RuntimeException e) {
             if (ch != null) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
@@ -95,6 +96,44 @@ class AuditRowsTest {
             assertEquals(610, store.state().auditCount(org));
             assertTrue(Fixtures.exportBytes(store.state()).length > exported.length);
         }
+    }
+
+    /**
+     * A restart with no snapshot appends every row again, so it starts the row files anew; a first
+     * file that holds only its header is kept as it is (no file deleted and created at every start),
+     * and rows appended to it later read back after the next restart. A header that is not ours is
+     * not kept.
+     */
+    @Test
+    void aRestartWithoutAuditEntriesKeepsItsEmptyRowFile() throws IOException {
+        Path dir = tmp.resolve("empty");
+        long org;
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            org = org(store);
+        }
+        Path rows = dir.resolve(DataDir.auditName(1));
+        Object file = Files.readAttributes(rows, BasicFileAttributes.class).fileKey();
+        assertTrue(file != null, "the file system names files (an inode)");
+        List<AuditEntry> written;
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            assertEquals(file, Files.readAttributes(rows, BasicFileAttributes.class).fileKey(), "kept, not made again");
+            entries(store, org, 3, 4);
+            written = store.state().auditEntries(org, ALL);
+            assertEquals(12, written.size());
+        }
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            assertEquals(written, store.state().auditEntries(org, ALL));
+            assertFalse(anyRowInMemory(store.state()));
+        }
+        Path other = tmp.resolve("foreign");
+        try (Store store = Store.open(other, Fixtures.FAST)) {
+            org(store);
+        }
+        Path foreign = other.resolve(DataDir.auditName(1));
+        Fixtures.overwrite(foreign, 0, new byte[] {'N', 'O', 'T', 'O', 'U', 'R', 'S', '!'});
+        Store.open(other, Fixtures.FAST).close();
+        assertEquals(java.util.Arrays.toString(LogFormat.header(AuditRowFile.MAGIC)),
+                java.util.Arrays.toString(Files.readAllBytes(foreign)), "made again with our header");
     }
 
     @Test

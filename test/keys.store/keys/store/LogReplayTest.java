@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A log's records are decoded ahead of being applied (see {@link ChunkDecoder}); what opens must not show it. */
+/**
+ * A log's records are decoded in line, then ahead of being applied (see {@link ChunkDecoder});
+ * what opens must not show it.
+ */
 class LogReplayTest {
-    private static final int RECORDS = ChunkDecoder.AHEAD * 3 + 5;
+    private static final int RECORDS = ChunkDecoder.IN_LINE + ChunkDecoder.AHEAD * 3 + 5;
 
     @TempDir
     Path dir;
@@ -39,6 +43,17 @@ class LogReplayTest {
     /** Later records are read (and a torn tail found) while the bad one waits: it is still what is reported. */
     @Test
     void aRecordThatDoesNotDecodeBeforeATornTailIsCorruptionAtItsOwnOffset() throws IOException {
+        assertCorruptionReportedAt(frames -> frames.get(frames.size() - ChunkDecoder.AHEAD));
+    }
+
+    /** One of the first records, decoded in line before the worker starts: reported the same way. */
+    @Test
+    void aRecordDecodedInLineThatDoesNotDecodeIsCorruptionAtItsOwnOffset() throws IOException {
+        assertCorruptionReportedAt(frames -> frames.get(1));
+    }
+
+    private void assertCorruptionReportedAt(Function<List<LogDecoder.Frame>, LogDecoder.Frame> pick)
+            throws IOException {
         writeManyRecords();
         Path log = Fixtures.onlyLog(dir);
         List<LogDecoder.Frame> frames = new ArrayList<>();
@@ -49,7 +64,7 @@ class LogReplayTest {
         } catch (TornTailException e) {
             throw new AssertionError(e);
         }
-        LogDecoder.Frame bad = frames.get(frames.size() - ChunkDecoder.AHEAD);
+        LogDecoder.Frame bad = pick.apply(frames);
         Files.delete(log);
         try (LogChannel ch = LogChannelFactory.DEFAULT.create(log)) {
             LogEncoder enc = LogEncoder.start(ch, LogFormat.LOG_MAGIC);

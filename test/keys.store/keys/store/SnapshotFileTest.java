@@ -20,7 +20,7 @@ class SnapshotFileTest {
     @TempDir
     Path tmp;
 
-    /** More chunks than the decoder holds ahead, keys spread over projects of two organizations. */
+    /** More chunks than the decoder decodes in line and holds ahead, keys spread over projects of two organizations. */
     private static State manyKeys() {
         List<Change> changes = new ArrayList<>();
         changes.add(new Change.PutOrganization(new Organization(1, "a", "A", 1, true, null)));
@@ -28,7 +28,7 @@ class SnapshotFileTest {
         for (long p = 3; p < 10; p++) {
             changes.add(new Change.PutProject(new Project(p, 1 + p % 2, "p" + p, "P", null, 2, List.of())));
         }
-        int keys = 4096 * (ChunkDecoder.AHEAD + 3) + 17;
+        int keys = 4096 * (ChunkDecoder.IN_LINE + ChunkDecoder.AHEAD + 3) + 17;
         for (long id = 100; id < 100 + keys; id++) {
             changes.add(new Change.PutKey(Fixtures.key(id, 3 + id % 7)));
         }
@@ -39,7 +39,8 @@ class SnapshotFileTest {
     void aSnapshotOfManyChunksReadsBackTheSameState() throws IOException {
         State state = manyKeys();
         Path file = SnapshotFile.write(tmp, 42, state, 0, LogChannelFactory.DEFAULT, CompactionHook.NONE);
-        assertTrue(frames(file).size() > ChunkDecoder.AHEAD + 3, "the test needs more chunks than are decoded ahead");
+        assertTrue(frames(file).size() > ChunkDecoder.IN_LINE + ChunkDecoder.AHEAD + 3,
+                "the test needs more chunks than are decoded in line and ahead");
         SnapshotFile.Loaded loaded = SnapshotFile.read(file, 42, AuditRows.NONE);
         assertEquals(42, loaded.seq());
         assertEquals(state.keyCount(), loaded.state().keyCount());

@@ -22,6 +22,20 @@ class StoreLockTest {
     @TempDir
     Path tmp;
 
+    /** The holder's line is written over the last one's; a longer one left before is cut, not kept in part. */
+    @Test
+    void theLockFileNamesOnlyTheCurrentHolder() throws IOException {
+        Path dir = tmp.resolve("held");
+        Store.open(dir, Fixtures.FAST).close();
+        Path lock = dir.resolve(DataDir.LOCK);
+        String mine = "pid " + ProcessHandle.current().pid() + "\n";
+        assertEquals(mine, Files.readString(lock, StandardCharsets.US_ASCII));
+        Files.writeString(lock, "pid 4194304999999\nand more\n", StandardCharsets.US_ASCII);
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            assertEquals(mine, Files.readString(lock, StandardCharsets.US_ASCII), "while " + store.directory() + " is held");
+        }
+    }
+
     @Test
     void aSecondOpenerInTheSameProcessIsRefusedNamingTheDirectory() {
         Path dir = tmp.resolve("data");
