@@ -84,6 +84,12 @@ final class KeysProcess implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
+        return send(url, method, path, token, body);
+    }
+
+    /** A request to a server at {@code url}, whether or not this class started it. */
+    static HttpResponse<String> send(String url, String method, String path, String token, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,11 +44,11 @@ class SignalsTest {
             String url = m.group(1);
             String token = m.group(2);
             // A request that stays in flight for 30 s, longer than the 10 s grace.
-            assertEquals(201, call(url, "POST", "/_keys/faults", token,
+            assertEquals(201, KeysProcess.send(url, "POST", "/_keys/faults", token,
                     "{\"path\":\"/healthz\",\"delayMillis\":30000}").statusCode());
             KeysProcess.CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url + "/healthz")).build(),
                     HttpResponse.BodyHandlers.discarding());
-            while (!call(url, "GET", "/_keys/faults", token, null).body().equals("[]")) { // taken once it is hit
+            while (!KeysProcess.send(url, "GET", "/_keys/faults", token, null).body().equals("[]")) { // taken once it is hit
                 Thread.sleep(20);
             }
             p.toHandle().destroy(); // TERM
@@ -63,16 +62,5 @@ class SignalsTest {
         } finally {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static HttpResponse<String> call(String url, String method, String path, String token, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return KeysProcess.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

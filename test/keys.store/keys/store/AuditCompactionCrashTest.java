@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import keys.domain.AuditEntry;
 import keys.domain.AuditEvent;
-import keys.domain.Organization;
 import keys.domain.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +56,7 @@ class AuditCompactionCrashTest {
                 StoreOptions options = Fixtures.FAST.withSources(clock).withAuditRetentionDays(10).withAuditFileBytes(1024);
                 long org;
                 try (Store store = Store.open(dir, options)) {
-                    org = store.write(tx -> {
-                        long id = tx.nextId();
-                        tx.add(new Change.PutOrganization(new Organization(id, "o", "O", START, false, null)));
-                        return id;
-                    });
+                    org = Fixtures.organization(store, START);
                     entries(store, org, clock, 8);
                     store.compact();
                     entries(store, org, clock, 8);

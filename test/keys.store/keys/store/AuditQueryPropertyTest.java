@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 
 import keys.domain.AuditEntry;
 import keys.domain.AuditEvent;
-import keys.domain.Organization;
 import keys.testing.Gen;
 import keys.testing.Gens;
 import keys.testing.Prop;
@@ -33,11 +32,7 @@ class AuditQueryPropertyTest {
         }
         try (Store store = Store.open(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
                 "keys-audit-query-" + ProcessHandle.current().pid() + "-" + System.nanoTime()), Fixtures.FAST)) {
-            org = store.write(tx -> {
-                long id = tx.nextId();
-                tx.add(new Change.PutOrganization(new Organization(id, "o", "O", 1, false, null)));
-                return id;
-            });
+            org = Fixtures.organization(store, 1);
             java.util.Random r = new java.util.Random(7);
             for (int w = 0; w < ENTRIES / 10; w++) {
                 store.write(tx -> {

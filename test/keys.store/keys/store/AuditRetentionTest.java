@@ -11,7 +11,6 @@ import java.util.List;
 
 import keys.domain.AuditEntry;
 import keys.domain.AuditEvent;
-import keys.domain.Organization;
 import keys.domain.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +49,7 @@ class AuditRetentionTest {
         long org;
         State before;
         try (Store store = Store.open(dir, options)) {
-            org = store.write(tx -> {
-                long id = tx.nextId();
-                tx.add(new Change.PutOrganization(new Organization(id, "o", "O", START, false, null)));
-                return id;
-            });
+            org = Fixtures.organization(store, START);
             for (int day = 0; day < 40; day += 5) {
                 clock.setNowMicros(START + day * DAY);
                 entry(store, org, clock);
@@ -87,11 +82,7 @@ class AuditRetentionTest {
     void byDefaultEntriesAreKeptForever() {
         Sources.Test clock = Sources.test(1L, START);
         try (Store store = Store.open(tmp.resolve("forever"), Fixtures.FAST.withSources(clock))) {
-            long org = store.write(tx -> {
-                long id = tx.nextId();
-                tx.add(new Change.PutOrganization(new Organization(id, "o", "O", START, false, null)));
-                return id;
-            });
+            long org = Fixtures.organization(store, START);
             entry(store, org, clock);
             clock.setNowMicros(START + 10_000 * DAY);
             entry(store, org, clock);

@@ -14,7 +14,6 @@ import java.util.List;
 
 import keys.domain.AuditEntry;
 import keys.domain.AuditEvent;
-import keys.domain.Organization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +28,15 @@ class AuditRowsTest {
     Path tmp;
 
     private static long org(Store store) {
-        return store.write(tx -> {
-            long org = tx.nextId();
-            tx.add(new Change.PutOrganization(new Organization(org, "o", "O", 1, false, null)));
-            return org;
-        });
+        return Fixtures.organization(store, 1);
+    }
+
+    /** An organization with 200 entries, all in a snapshot; its id. */
+    private static long compactedEntries(Store store) {
+        long org = org(store);
+        entries(store, org, 4, 50);
+        store.compact();
+        return org;
     }
 
     /** {@code writes} writes of {@code each} entries, times out of order within a write, data of varied size. */
@@ -174,9 +177,7 @@ class AuditRowsTest {
         long org;
         List<AuditEntry> before;
         try (Store store = Store.open(dir, Fixtures.FAST)) {
-            org = org(store);
-            entries(store, org, 4, 50);
-            store.compact();
+            org = compactedEntries(store);
             before = store.state().auditEntries(org, ALL);
         }
         Path rows = dir.resolve(DataDir.auditName(1));
@@ -205,9 +206,7 @@ class AuditRowsTest {
         long org;
         List<AuditEntry> before;
         try (Store store = Store.open(dir, Fixtures.FAST)) {
-            org = org(store);
-            entries(store, org, 4, 50);
-            store.compact();
+            org = compactedEntries(store);
             entries(store, org, 100, 1, 5); // in the log after the snapshot
             before = store.state().auditEntries(org, ALL);
         }

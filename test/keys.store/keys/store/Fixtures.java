@@ -39,6 +39,15 @@ final class Fixtures {
     }
 
     /** Writes an organization and a project; returns the project's id. */
+    /** A new organization "o", created at {@code createdMicros}: its id. */
+    static long organization(Store store, long createdMicros) {
+        return store.write(tx -> {
+            long id = tx.nextId();
+            tx.add(new Change.PutOrganization(new Organization(id, "o", "O", createdMicros, false, null)));
+            return id;
+        });
+    }
+
     static long seed(Store store) {
         return store.write(tx -> {
             long org = tx.nextId();
@@ -88,6 +97,19 @@ final class Fixtures {
         List<DataDir.Numbered> logs = DataDir.logs(dir);
         assertEquals(1, logs.size(), "log segments in " + dir);
         return logs.getFirst().file();
+    }
+
+    /** Every frame of a log ({@code LOG_MAGIC}) or snapshot file, which must hold no torn tail. */
+    static List<LogDecoder.Frame> frames(Path file, byte[] magic, long firstSeq) throws IOException {
+        List<LogDecoder.Frame> out = new java.util.ArrayList<>();
+        try (LogDecoder d = LogDecoder.open(file, magic, firstSeq)) {
+            for (LogDecoder.Frame f; (f = d.next()) != null; ) {
+                out.add(f);
+            }
+        } catch (TornTailException e) {
+            throw new AssertionError(e);
+        }
+        return out;
     }
 
     /** Frame offsets of a log: offsets[i] is where record i starts; the last entry is the end. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -56,14 +55,7 @@ class LogReplayTest {
             throws IOException {
         writeManyRecords();
         Path log = Fixtures.onlyLog(dir);
-        List<LogDecoder.Frame> frames = new ArrayList<>();
-        try (LogDecoder d = LogDecoder.open(log, LogFormat.LOG_MAGIC, 1)) {
-            for (LogDecoder.Frame f; (f = d.next()) != null; ) {
-                frames.add(f);
-            }
-        } catch (TornTailException e) {
-            throw new AssertionError(e);
-        }
+        List<LogDecoder.Frame> frames = Fixtures.frames(log, LogFormat.LOG_MAGIC, 1);
         LogDecoder.Frame bad = pick.apply(frames);
         Files.delete(log);
         try (LogChannel ch = LogChannelFactory.DEFAULT.create(log)) {

@@ -68,14 +68,6 @@ class SnapshotFileTest {
     }
 
     private static List<LogDecoder.Frame> frames(Path file) throws IOException {
-        List<LogDecoder.Frame> out = new ArrayList<>();
-        try (LogDecoder d = LogDecoder.open(file, LogFormat.SNAPSHOT_MAGIC, 0)) {
-            for (LogDecoder.Frame f; (f = d.next()) != null; ) {
-                out.add(f);
-            }
-        } catch (TornTailException e) {
-            throw new AssertionError(e);
-        }
-        return out;
+        return Fixtures.frames(file, LogFormat.SNAPSHOT_MAGIC, 0);
     }
 }
