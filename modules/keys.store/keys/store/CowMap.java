@@ -29,10 +29,7 @@ final class CowMap<K, V> {
         }
     }
 
-    Map<K, V> view() {
-        return map;
-    }
-
+    /** The map as it stands: immutable, so it may be read while building goes on, and kept. */
     Map<K, V> build() {
         return map;
     }

@@ -169,7 +169,7 @@ final class StateBuilder {
     /** Retention: each organization's entries before {@code micros} go; a log left empty goes too. */
     private void dropAuditBefore(long micros) {
         mergeAudit();
-        for (Map.Entry<Long, AuditLog> e : new ArrayList<>(auditByOrg.view().entrySet())) {
+        for (Map.Entry<Long, AuditLog> e : new ArrayList<>(auditByOrg.build().entrySet())) {
             AuditLog kept = e.getValue().withoutBefore(micros);
             if (kept.size() == 0) {
                 auditByOrg.remove(e.getKey());
