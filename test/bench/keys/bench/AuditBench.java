@@ -94,11 +94,11 @@ final class AuditBench {
         }
         // CPU per create moves far less than creates/s when other processes share the machine.
         table.add(new String[] {"durable key create, process CPU per create (store, batch)",
-                String.format("%.1f -> %.1f us", median(cpu0), median(cpu1)),
-                String.format("with entry / without %.3f", median(cpu1) / median(cpu0))});
-        Bench.emit(json, "audit.durable_creates.cpu_per_create", median(cpu1), "us", "without", median(cpu0));
-        double w0 = median(without);
-        double w1 = median(with);
+                String.format("%.1f -> %.1f us", Util.median(cpu0), Util.median(cpu1)),
+                String.format("with entry / without %.3f", Util.median(cpu1) / Util.median(cpu0))});
+        Bench.emit(json, "audit.durable_creates.cpu_per_create", Util.median(cpu1), "us", "without", Util.median(cpu0));
+        double w0 = Util.median(without);
+        double w1 = Util.median(with);
         // The entry's own work per write, apart from any fsync or contention: one thread, fsync
         // never, alternating; what it adds per create, in microseconds.
         double[] cpuWithout = new double[5];
@@ -107,12 +107,12 @@ final class AuditBench {
             cpuWithout[round] = singleThreadMicros(false);
             cpuWith[round] = singleThreadMicros(true);
         }
-        double added = median(cpuWith) - median(cpuWithout);
-        Bench.emit(json, "audit.entry_cost_per_write", added, "us", "without", median(cpuWithout), "with",
-                median(cpuWith));
+        double added = Util.median(cpuWith) - Util.median(cpuWithout);
+        Bench.emit(json, "audit.entry_cost_per_write", added, "us", "without", Util.median(cpuWithout), "with",
+                Util.median(cpuWith));
         table.add(new String[] {"an entry's own cost per write (1 thread, fsync never)",
-                String.format("%.1f us", added), String.format("%.1f -> %.1f us per create", median(cpuWithout),
-                median(cpuWith))});
+                String.format("%.1f us", added), String.format("%.1f -> %.1f us per create", Util.median(cpuWithout),
+                Util.median(cpuWith))});
         Bench.emit(json, "audit.durable_creates.ratio", w1 / w0, "with/without", "threads", THREADS);
         table.add(new String[] {"durable key creates/s (store, batch, " + THREADS + " threads), without entry",
                 String.format("%.0f", w0), Arrays.toString(Arrays.stream(without).mapToLong(Math::round).toArray())});
@@ -125,7 +125,7 @@ final class AuditBench {
             // server's CPU per durable create (CPU-bound at 64 connections): at least the entry's own
             // work (one thread), at most what it adds in the store at 64 threads (contention included).
             double[] http = CreateBench.measure(keys, "batch");
-            double contended = median(cpu1) - median(cpu0);
+            double contended = Util.median(cpu1) - Util.median(cpu0);
             Bench.emit(json, "audit.http_durable_creates_per_second", http[0], "creates/s", "fsync", "batch");
             Bench.emit(json, "audit.http_cpu_per_create", http[5], "us", "fsync", "batch");
             Bench.emit(json, "audit.entry_share_of_http_create", added / http[5], "fraction", "upper",
@@ -163,12 +163,6 @@ final class AuditBench {
         for (String[] row : table) {
             System.out.println(String.join("  ", row));
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** A directory holding the million entries in a snapshot; returns the organization's id. */

@@ -56,14 +56,14 @@ final class CreateBench {
                         "meanFsyncMs", String.format(Locale.ROOT, "%.3f", one[4]));
             }
         }
-        double never = median(rates[0]);
-        double batch = median(rates[1]);
-        double perFsync = median(fsyncsPerCreate[1]);
+        double never = Util.median(rates[0]);
+        double batch = Util.median(rates[1]);
+        double perFsync = Util.median(fsyncsPerCreate[1]);
         double[] pairs = new double[ROUNDS]; // each round's batch run beside the never run just before it
         for (int round = 0; round < ROUNDS; round++) {
             pairs[round] = rates[1][round] / rates[0][round];
         }
-        double paired = median(pairs);
+        double paired = Util.median(pairs);
         String load = Util.loadAverages();
         Bench.emit(json, "http.create.ratio", batch / never, "batch/never", "connections", CONNECTIONS, "client", CLIENT_NAME,
                 "load", load, "pairedRatio", String.format(Locale.ROOT, "%.3f", paired),
@@ -71,19 +71,19 @@ final class CreateBench {
                 "fsyncsPerCreate", String.format(Locale.ROOT, "%.4f", perFsync));
         for (int p = 0; p < POLICIES.length; p++) {
             table.add(new String[] {"key creates over HTTP, fsync " + POLICIES[p] + ", " + CONNECTIONS + " connections",
-                    String.format(Locale.ROOT, "%.0f", median(rates[p])),
+                    String.format(Locale.ROOT, "%.0f", Util.median(rates[p])),
                     String.format(Locale.ROOT, "creates/s, median of %d %s, %s", ROUNDS, Arrays.toString(round(rates[p])),
                             CLIENT_NAME)});
         }
         table.add(new String[] {"key creates over HTTP, batch / never", String.format(Locale.ROOT, "%.2f", batch / never),
                 String.format(Locale.ROOT, "(aim >= 0.8); %.1f creates per fsync (aim >= 20), fsync %.2f ms on average",
-                        perFsync == 0 ? 0 : 1 / perFsync, median(fsyncMs[1]))});
+                        perFsync == 0 ? 0 : 1 / perFsync, Util.median(fsyncMs[1]))});
         String how = String.format(Locale.ROOT,
                 "%s, %d connections, medians of %d alternating: %.0f vs %.0f creates/s (median of pairs %.2fx), load %s",
                 CLIENT_NAME, CONNECTIONS, ROUNDS, batch, never, paired, load);
         gaps.put(GapTable.Row.CREATES_RATIO, batch / never, how);
         gaps.put(GapTable.Row.CREATES_PER_FSYNC, perFsync == 0 ? 0 : 1 / perFsync,
-                String.format(Locale.ROOT, "median of %d batch runs, fsync %.2f ms on average", ROUNDS, median(fsyncMs[1])));
+                String.format(Locale.ROOT, "median of %d batch runs, fsync %.2f ms on average", ROUNDS, Util.median(fsyncMs[1])));
     }
 
     /** One server: {creates/s, fsyncs per create, p50 ms, failures, mean fsync ms, server CPU us per create}. */
@@ -171,12 +171,6 @@ final class CreateBench {
             }
         }
         return out;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private static long[] round(double[] values) {

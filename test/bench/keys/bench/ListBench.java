@@ -155,13 +155,7 @@ public final class ListBench {
             throughput[i] = l[i].requestsPerSecond() / f[i].requestsPerSecond();
             p99[i] = l[i].p99Ms() / f[i].p99Ms();
         }
-        return new Pair(median(l), median(f), failures, median(throughput), median(p99), rounds);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return new Pair(median(l), median(f), failures, Util.median(throughput), Util.median(p99), rounds);
     }
 
     private static HttpLoad.Result median(HttpLoad.Result[] rounds) {

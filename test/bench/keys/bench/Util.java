@@ -32,6 +32,13 @@ final class Util {
         }
     }
 
+    /** The middle of {@code values} (the upper one of an even count), which are left as they are. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     /** The p-th percentile (0..100) of sorted values. */
     static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {

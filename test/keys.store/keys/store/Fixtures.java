@@ -38,7 +38,6 @@ final class Fixtures {
                 0, 0, null, LoaderOption.DEFAULTS, UseCase.USER);
     }
 
-    /** Writes an organization and a project; returns the project's id. */
     /** A new organization "o", created at {@code createdMicros}: its id. */
     static long organization(Store store, long createdMicros) {
         return store.write(tx -> {
@@ -48,6 +47,7 @@ final class Fixtures {
         });
     }
 
+    /** Writes an organization and a project; returns the project's id. */
     static long seed(Store store) {
         return store.write(tx -> {
             long org = tx.nextId();
