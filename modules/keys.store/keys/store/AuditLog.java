@@ -98,8 +98,7 @@ final class AuditLog {
         /** Exactly this chunk's rows, for readers of whole columns (snapshots, retention). */
         Chunk trimmed() {
             if (size == ids.length) {
-                return claimed == null ? this : new Chunk(ids, micros, events, actors, targets, targetUsers,
-                        locators, ips, data);
+                return this;
             }
             return new Chunk(Arrays.copyOf(ids, size), Arrays.copyOf(micros, size), Arrays.copyOf(events, size),
                     Arrays.copyOf(actors, size), Arrays.copyOf(targets, size), Arrays.copyOf(targetUsers, size),
