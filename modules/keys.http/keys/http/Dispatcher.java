@@ -7,6 +7,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import keys.store.IncomingWrites;
 import keys.store.State;
 import keys.store.StoreCorruptException;
 import keys.store.StoreUnavailableException;
@@ -119,6 +120,20 @@ final class Dispatcher implements HttpHandler {
         if ("OPTIONS".equals(request.method)) {
             return Response.json(200, null).header("Access-Control-Max-Age", "3600");
         }
+        if ("GET".equals(request.method) || "HEAD".equals(request.method)) {
+            return handle(request, match, out);
+        }
+        IncomingWrites incoming = api.store.incomingWrites(); // a fsync about to start waits for this request's write
+        incoming.arrive();
+        try {
+            return handle(request, match, out);
+        } finally {
+            incoming.leave();
+        }
+    }
+
+    private Response handle(Request request, Router.Match match, Headers out) {
+        Route route = match.route();
         if (api.rateLimiter != null && route.rateLimited) {
             api.rateLimiter.check(request, api.store.state(), out);
         }

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * with a {@link Ticket} for its record. One platform thread, the syncer, forces the log up to the
  * newest appended record (the {@link Tip}) whenever that is past the last force, then unparks
  * exactly the waiters that force covered; so one fsync answers every writer that appended while
- * the previous one ran, and no waiter wakes for a force that did not cover it. (A platform thread
+ * the previous one ran, and no waiter wakes for a force that did not cover it. Before a force the
+ * syncer lets the writers already on their way append ({@link IncomingWrites}), so that it
+ * answers them too. (A platform thread
  * because a force blocks its thread in the kernel: on a virtual thread it would pin a carrier.)
  *
  * <p>After a failed force or write nothing past the last successful force can be assumed durable.
@@ -56,10 +58,17 @@ final class GroupCommit {
         void run() throws IOException;
     }
 
+    /** The longest a force waits for more writers: a few fsyncs of a quick disk. */
+    static final long MAX_DELAY_NANOS = 2_000_000;
+    /** A force that covered this many records answered a pool of writers: the next waits for as many. */
+    private static final int POOL = 8;
+
     private record Waiter(Ticket ticket, Thread thread) {
     }
 
     private final Counters counters;
+    private final IncomingWrites incoming;
+    private final long maxDelayNanos;
     private final Consumer<Throwable> onFailure;
     private final ReentrantLock forcing = new ReentrantLock(); // held by every force of the syncer and by exclusive work
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
@@ -68,17 +77,22 @@ final class GroupCommit {
     private volatile Tip tip;
     private volatile Tip durable;
     private volatile Epoch epoch;
+    private long lastBatch; // syncer only: how many records the last force covered
 
     /**
      * @param onFailure told of the failure that ends an epoch, on the failing thread, before any writer is refused (twice at most, when a write and a force fail at once: it must ignore a repeat)
      */
-    GroupCommit(Counters counters, Tip start, boolean batch, Consumer<Throwable> onFailure) {
+    GroupCommit(Counters counters, IncomingWrites incoming, long maxDelayNanos, Tip start, boolean batch,
+                Consumer<Throwable> onFailure) {
         this.counters = counters;
+        this.incoming = incoming;
+        this.maxDelayNanos = maxDelayNanos;
         this.onFailure = onFailure;
         this.tip = start;
         this.durable = start;
         this.epoch = new Epoch(start.seq());
         this.syncer = batch ? Thread.ofPlatform().name("keys-store-sync").daemon(true).start(this::syncLoop) : null;
+        incoming.wakes(syncer);
     }
 
     State visible() {
@@ -212,15 +226,35 @@ final class GroupCommit {
                 LockSupport.park(this); // a writer unparks us after appending
                 continue;
             }
+            awaitCompany();
             forcing.lock();
             try {
                 Tip t = tip;
-                if (epoch.failure == null && t.seq() > durable.seq()) {
+                long before = durable.seq();
+                if (epoch.failure == null && t.seq() > before) {
                     force(t);
+                    lastBatch = t.seq() - before;
                 }
             } finally {
                 forcing.unlock();
             }
+        }
+    }
+
+    /**
+     * The commit delay, at most {@code maxDelayNanos}. The force waits while writers are still on
+     * their way to appending ({@link IncomingWrites}); and after a force that answered many
+     * writers (a pool of clients busy writing, which come back with their next write), until as
+     * many records wait again. So one fsync answers them all, while a lone writer, or a few, wait
+     * only for those already on the way.
+     */
+    private void awaitCompany() {
+        long deadline = System.nanoTime() + maxDelayNanos;
+        long expected = lastBatch >= POOL ? lastBatch : 0;
+        long left;
+        while (!stopping && (incoming.count() > 0 || tip.seq() - durable.seq() < expected)
+                && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left); // an append or the last announced writer unparks us
         }
     }
 

@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
     private final TailRepair repair;
     private final Counters counters = new Counters();
     private final GroupCommit commits;
+    private final IncomingWrites incoming = new IncomingWrites();
     private final WriteHealth health;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock compactLock = new ReentrantLock();
@@ -55,7 +56,7 @@ public final class Store implements AutoCloseable {
         this.snapshotSeq = r.snapshotSeq();
         this.autoCompaction = new AutoCompaction(options.compactThresholdBytes(), this::compact, counters);
         this.health = new WriteHealth(this::resumeAfterFailure);
-        this.commits = new GroupCommit(counters,
+        this.commits = new GroupCommit(counters, incoming, GroupCommit.MAX_DELAY_NANOS,
                 new GroupCommit.Tip(r.lastSeq(), state, segment.channel(), segment.encoder.position()),
                 options.fsync() == FsyncPolicy.BATCH, health::failed);
         this.log = new LogWriter(state, r.lastSeq(), segment, options.fsync(), counters, commits, health,
@@ -141,6 +142,11 @@ public final class Store implements AutoCloseable {
         health.listen(listener);
     }
 
+    /** Where a request that may write announces itself, so that a group commit waits for it (batch policy). */
+    public IncomingWrites incomingWrites() {
+        return incoming;
+    }
+
     /** The torn tail this open cut off the log, if there was one. */
     public Optional<TailRepair> repairedTail() {
         return Optional.ofNullable(repair);
@@ -171,6 +177,7 @@ public final class Store implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+            incoming.appended();
         }
         if (options.fsync() == FsyncPolicy.BATCH) {
             commits.awaitDurable(ticket, health::unavailable);

@@ -78,6 +78,7 @@ final class CreateBench {
         table.add(new String[] {"key creates over HTTP, batch / never", String.format(Locale.ROOT, "%.2f", batch / never),
                 String.format(Locale.ROOT, "(aim >= 0.8); %.1f creates per fsync (aim >= 20), fsync %.2f ms on average",
                         perFsync == 0 ? 0 : 1 / perFsync, Util.median(fsyncMs[1]))});
+        fewWriters(json, table, keys);
         String how = String.format(Locale.ROOT,
                 "%s, %d connections, medians of %d alternating: %.0f vs %.0f creates/s (median of pairs %.2fx), load %s",
                 CLIENT_NAME, CONNECTIONS, ROUNDS, batch, never, paired, load);
@@ -86,8 +87,31 @@ final class CreateBench {
                 String.format(Locale.ROOT, "median of %d batch runs, fsync %.2f ms on average", ROUNDS, Util.median(fsyncMs[1])));
     }
 
+    /**
+     * Durable creates from a few writers: what the group commit's delay costs where there is
+     * little to share (a lone writer should wait for its fsync alone), p50 beside the mean fsync.
+     */
+    private static void fewWriters(PrintStream json, List<String[]> table, Path keys) throws Exception {
+        StringBuilder row = new StringBuilder();
+        for (int connections : new int[] {1, 4}) {
+            double[] one = measure(keys, "batch", connections);
+            Bench.emit(json, "http.create", one[0], "creates/s", "fsync", "batch", "connections", connections,
+                    "client", CLIENT_NAME, "fsyncsPerCreate", String.format(Locale.ROOT, "%.4f", one[1]),
+                    "p50Ms", String.format(Locale.ROOT, "%.2f", one[2]), "failures", (long) one[3],
+                    "meanFsyncMs", String.format(Locale.ROOT, "%.3f", one[4]));
+            row.append(String.format(Locale.ROOT, "%s%d connection%s: %.0f creates/s, p50 %.2f ms, %.1f per fsync of %.2f ms",
+                    row.isEmpty() ? "" : "; ", connections, connections == 1 ? "" : "s", one[0], one[2],
+                    one[1] == 0 ? 0 : 1 / one[1], one[4]));
+        }
+        table.add(new String[] {"key creates over HTTP, fsync batch, few writers", "", row.toString()});
+    }
+
     /** One server: {creates/s, fsyncs per create, p50 ms, failures, mean fsync ms, server CPU us per create}. */
     static double[] measure(Path keys, String fsync) throws Exception {
+        return measure(keys, fsync, CONNECTIONS);
+    }
+
+    static double[] measure(Path keys, String fsync, int connections) throws Exception {
         Path dir = Files.createTempDirectory("keys-create");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -105,7 +129,7 @@ final class CreateBench {
             awaitHealthy(base);
             long[] before = storeCounters(base);
             long cpuBefore = cpuNanos(server);
-            HttpLoad.Result r = post(new InetSocketAddress("127.0.0.1", port));
+            HttpLoad.Result r = post(new InetSocketAddress("127.0.0.1", port), connections);
             long cpu = cpuNanos(server) - cpuBefore;
             long[] after = storeCounters(base);
             long records = after[1] - before[1];
@@ -123,15 +147,15 @@ final class CreateBench {
         }
     }
 
-    /** Creates keys at {@link #CONNECTIONS} connections, each in its own project, with wrk if there is one. */
-    private static HttpLoad.Result post(InetSocketAddress target) throws Exception {
+    /** Creates keys at {@code connections} connections, each in its own project, with wrk if there is one. */
+    private static HttpLoad.Result post(InetSocketAddress target, int connections) throws Exception {
         String prefix = "/api/0/projects/" + BigOrg.SLUG + "/project-";
         String body = "{\"name\":\"bench\"}";
         if (WRK.isPresent()) {
-            return WrkLoad.post(WRK.get(), target, prefix, CONNECTIONS, "/keys/", BigOrg.TOKEN, body, CONNECTIONS,
+            return WrkLoad.post(WRK.get(), target, prefix, CONNECTIONS, "/keys/", BigOrg.TOKEN, body, connections,
                     WARMUP_SECONDS, SECONDS);
         }
-        return HttpLoad.post(target, c -> prefix + c + "/keys/", BigOrg.TOKEN, body, 201, CONNECTIONS, WARMUP_SECONDS,
+        return HttpLoad.post(target, c -> prefix + c + "/keys/", BigOrg.TOKEN, body, 201, connections, WARMUP_SECONDS,
                 SECONDS);
     }
 
