@@ -59,7 +59,7 @@ final class GroupCommit {
     }
 
     /** The longest a force waits for more writers: a few fsyncs of a quick disk. */
-    static final long MAX_DELAY_NANOS = 2_000_000;
+    static final long MAX_DELAY_NANOS = 3_000_000;
     /** A force that covered this many records answered a pool of writers: the next waits for as many. */
     private static final int POOL = 8;
 
