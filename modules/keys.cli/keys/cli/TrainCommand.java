@@ -21,12 +21,13 @@ import keys.store.Store;
  */
 final class TrainCommand {
     /**
-     * Each request a few times: enough to load and link every class they use, few enough that the
-     * profiles the cache records do not send those methods to the JIT compilers at every start
-     * (50 rounds cost ~15 ms more compiler CPU before the first answer, on a box where the
-     * compilers and the main thread share two cores).
+     * Each request once: enough to load and link every class it uses (the cache holds the same
+     * classes as with more rounds), while every method a round makes hot is recorded with its
+     * profile and compiled again at every start as soon as its class is initialised, by compilers
+     * that share two cores with the main thread (3 rounds against 1: C1 and C2 ~5 ms more CPU
+     * before the first answer; 50 rounds cost ~15 ms more).
      */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 1;
 
     private TrainCommand() {
     }
