@@ -25,6 +25,7 @@ public final class Server implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final InFlight inFlight;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Server(HttpServer http, ExecutorService executor, InFlight inFlight) {
@@ -84,6 +85,7 @@ public final class Server implements AutoCloseable {
     public void serve(Store store, ServerConfig config, Sources sources, TestControl control) {
         store.onWriteStatus(StoreStatusLog::print);
         http.createContext("/", new Dispatcher(new Api(store, config, sources, control), inFlight));
+        started.set(true);
         http.start();
     }
 
@@ -126,6 +128,11 @@ public final class Server implements AutoCloseable {
     public void stop(int graceSeconds) {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        if (!started.getAndSet(true)) {
+            // Bound but never served (a start that failed after binding): the JDK closes a listener
+            // only from its dispatcher thread, so without one the port would stay taken.
+            http.start();
         }
         // The JDK's stop closes the listener at once, then waits on its own count of exchanges,
         // which an exchange that ended without a complete response never leaves: it runs on a

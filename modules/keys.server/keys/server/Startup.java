@@ -21,8 +21,8 @@ import keys.store.StoreOptions;
 
 /**
  * Settings to a running server, in an order that leaves nothing behind when a step fails: open
- * the store (or make one in memory), bind the port, make sure an admin exists, the demo, then
- * answer. The clock and randomness are made here, one per server.
+ * the store (or make one in memory) while the port is bound beside it, make sure an admin exists,
+ * the demo, then answer. The clock and randomness are made here, one per server.
  */
 final class Startup {
     private final Settings s;
@@ -41,10 +41,17 @@ final class Startup {
         TestModeSettings test = s.test();
         Sources sources = test.on() ? Sources.test(test.seed(), test.clockMicros()) : Sources.real();
         State fixture = test.on() ? TestModeStart.readFixture(test.fixture()) : null;
-        Store store = openStore(sources);
+        Binding binding = new Binding(this::bind);
+        Store store;
+        try {
+            store = openStore(sources);
+        } catch (RuntimeException | Error e) {
+            binding.abandon();
+            throw e;
+        }
         Server server = null;
         try {
-            server = bind();
+            server = binding.server();
             String prefix = trimSlash(Optional.ofNullable(s.urlPrefix())
                     .orElse("http://" + hostForUrl(s.listen()) + ":" + server.port()));
             URI url = url(prefix); // before anything is minted
