@@ -207,6 +207,6 @@ final class ServeCommand {
         if (port < 0 || port > 65535) {
             throw new UsageException("keys serve: --listen port must be 0..65535, not '" + listen.substring(colon + 1) + "'");
         }
-        return new InetSocketAddress(host, port);
+        return InetSocketAddress.createUnresolved(host, port); // resolved when bound, off the start's main thread
     }
 }

@@ -111,11 +111,16 @@ final class Startup {
 
     private Server bind() {
         String where = "cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort() + ": ";
-        if (s.listen().isUnresolved()) {
-            throw new KeysServerException(where + "unknown host " + s.listen().getHostString(), null);
+        // Resolved here, on the binding's thread: the first InetAddress sets up the JDK's network
+        // code (its native library, the security properties), which the store's open need not wait for.
+        InetSocketAddress listen = s.listen().isUnresolved()
+                ? new InetSocketAddress(s.listen().getHostString(), s.listen().getPort())
+                : s.listen();
+        if (listen.isUnresolved()) {
+            throw new KeysServerException(where + "unknown host " + listen.getHostString(), null);
         }
         try {
-            return Server.bind(s.listen());
+            return Server.bind(listen);
         } catch (IOException e) {
             throw new KeysServerException(where + Causes.describe(e), e);
         }
