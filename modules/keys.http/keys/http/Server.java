@@ -103,13 +103,25 @@ public final class Server implements AutoCloseable {
         if (!WARMING.compareAndSet(false, true)) {
             return;
         }
-        warmUp("keys-warm-up-zone", "zzz");
-        warmUp("keys-warm-up-text", "EEE MMM");
+        Thread.ofPlatform().daemon().name("keys-warm-up-zone").start(() -> {
+            format("zzz");
+            // The scheduler of virtual threads (a pool and its first carrier) is made by the first
+            // virtual thread started: the first request's, unless one was started before.
+            Thread.startVirtualThread(() -> { });
+        });
+        Thread.ofPlatform().daemon().name("keys-warm-up-text").start(() -> {
+            format("EEE MMM");
+            // The JDK's exchange builds its own Date formatter when first used: build it here.
+            try {
+                Class.forName("sun.net.httpserver.ExchangeImpl", true, HttpServer.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError another) {
+                // another JDK: its first exchange builds it
+            }
+        });
     }
 
-    private static void warmUp(String name, String pattern) {
-        Thread.ofPlatform().daemon().name(name).start(
-                () -> DateTimeFormatter.ofPattern(pattern, Locale.US).withZone(ZoneId.of("GMT")).format(Instant.EPOCH));
+    private static void format(String pattern) {
+        DateTimeFormatter.ofPattern(pattern, Locale.US).withZone(ZoneId.of("GMT")).format(Instant.EPOCH);
     }
 
     public InetSocketAddress address() {
