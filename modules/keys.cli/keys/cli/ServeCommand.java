@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import keys.http.Server;
 import keys.server.KeysServer;
 import keys.server.KeysServerConfigException;
 
@@ -53,6 +54,12 @@ final class ServeCommand {
      * says where it listens; returns it running (also the path {@code keys train} runs).
      */
     static KeysServer serve(Flags flags, Map<String, String> env, PrintStream out, PrintStream err) {
+        // The JDK's own HTTP server, named: without the name, HttpServer.create first looks for
+        // another provider through the service loader, which opens and reads the image's module
+        // file at every start. This process is ours; an embedder chooses for its own.
+        System.setProperty("com.sun.net.httpserver.HttpServerProvider", "sun.net.httpserver.DefaultHttpServerProvider");
+        // What the first answer waits for longest, started before anything else (Startup asks again: a no-op).
+        Server.warmUpInBackground();
         // Handlers first: a TERM during start-up must not skip closing the store.
         AtomicReference<KeysServer> started = new AtomicReference<>();
         Runnable noHandlers = Signals.onStop(() -> stop(started.get(), err));
@@ -200,6 +207,6 @@ final class ServeCommand {
         if (port < 0 || port > 65535) {
             throw new UsageException("keys serve: --listen port must be 0..65535, not '" + listen.substring(colon + 1) + "'");
         }
-        return new InetSocketAddress(host, port);
+        return InetSocketAddress.createUnresolved(host, port); // resolved when bound, off the start's main thread
     }
 }

@@ -45,20 +45,28 @@ final class KeyJson {
     private static final byte[] NULL_AND_DSN = join(NULL, DSN);
     private static final byte[] DEFAULT_VERSION_SDK_AND_DATE = join(VERSION,
             ascii("\"" + DEFAULT_BROWSER_SDK_VERSION + "\""), SDK_AND_DATE);
-    private static final byte[][] USE_CASES = new byte[UseCase.values().length][];
     private static final int ALL_OPTIONS = (1 << LoaderOption.values().length) - 1;
-    private static final byte[][] LOADER_OPTIONS = new byte[ALL_OPTIONS + 1][];
 
-    static {
-        for (int bits = 0; bits <= ALL_OPTIONS; bits++) {
-            JsonWriter w = new JsonWriter(128).beginObject();
-            for (LoaderOption o : LoaderOption.values()) {
-                w.name(o.wire()).value(o.in(bits));
+    /**
+     * The 32 loader-option objects and the use-case members, made when the first key is written:
+     * at start-up (routes are built before the first answer) writing them ran long enough in the
+     * interpreter to send the JSON writer's loop to the compiler.
+     */
+    private static final class Tables {
+        static final byte[][] LOADER_OPTIONS = new byte[ALL_OPTIONS + 1][];
+        static final byte[][] USE_CASES = new byte[UseCase.values().length][];
+
+        static {
+            for (int bits = 0; bits <= ALL_OPTIONS; bits++) {
+                JsonWriter w = new JsonWriter(128).beginObject();
+                for (LoaderOption o : LoaderOption.values()) {
+                    w.name(o.wire()).value(o.in(bits));
+                }
+                LOADER_OPTIONS[bits] = w.endObject().toByteArray();
             }
-            LOADER_OPTIONS[bits] = w.endObject().toByteArray();
-        }
-        for (UseCase u : UseCase.values()) {
-            USE_CASES[u.ordinal()] = ascii(",\"useCase\":\"" + u.wire() + "\"");
+            for (UseCase u : UseCase.values()) {
+                USE_CASES[u.ordinal()] = ascii(",\"useCase\":\"" + u.wire() + "\"");
+            }
         }
     }
 
@@ -148,9 +156,9 @@ final class KeyJson {
             out.raw(VERSION).string(k.browserSdkVersion()).raw(SDK_AND_DATE);
         }
         out.timestamp(k.createdMicros())
-                .raw(OPTIONS).raw(LOADER_OPTIONS[k.loaderOptions() & ALL_OPTIONS]);
+                .raw(OPTIONS).raw(Tables.LOADER_OPTIONS[k.loaderOptions() & ALL_OPTIONS]);
         if (superuser) {
-            out.raw(USE_CASES[k.useCase().ordinal()]);
+            out.raw(Tables.USE_CASES[k.useCase().ordinal()]);
         }
         out.raw('}');
     }

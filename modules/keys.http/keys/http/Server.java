@@ -20,10 +20,12 @@ import keys.store.Store;
 public final class Server implements AutoCloseable {
     /** A request not read whole within this many seconds has its connection closed. */
     static final int MAX_REQUEST_SECONDS = 20;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
 
     private final HttpServer http;
     private final ExecutorService executor;
     private final InFlight inFlight;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Server(HttpServer http, ExecutorService executor, InFlight inFlight) {
@@ -83,20 +85,43 @@ public final class Server implements AutoCloseable {
     public void serve(Store store, ServerConfig config, Sources sources, TestControl control) {
         store.onWriteStatus(StoreStatusLog::print);
         http.createContext("/", new Dispatcher(new Api(store, config, sources, control), inFlight));
+        started.set(true);
         http.start();
     }
 
     /**
-     * Starts, on a background thread, one-time work that would otherwise sit on start-up's path:
-     * the JDK server's first response formats its {@code Date} header with a zone-name pattern,
-     * which loads locale data (~25 ms). Called early in start-up, it overlaps with opening the
-     * store instead of delaying the first answer.
+     * Starts, in the background, one-time work that would otherwise sit on start-up's path: the
+     * JDK server's first response formats its {@code Date} header ({@code EEE, dd MMM yyyy HH:mm:ss
+     * zzz}), which loads the locale's day and month names, its zone names and the time-zone
+     * database (~25 ms of CPU in all). Called early in start-up, it overlaps with opening the
+     * store instead of delaying the first answer, which still waits for it when it ends last. Two
+     * threads, one for the names of days and months and one for the zone's, as they load separate
+     * data: side by side on two cores, and on a busy box with two shares of it. Only the first
+     * call in a process starts them.
      */
     public static void warmUpInBackground() {
-        Thread.ofPlatform().daemon().name("keys-warm-up").start(() -> {
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))
-                    .format(Instant.EPOCH);
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("keys-warm-up-zone").start(() -> {
+            format("zzz");
+            // The scheduler of virtual threads (a pool and its first carrier) is made by the first
+            // virtual thread started: the first request's, unless one was started before.
+            Thread.startVirtualThread(() -> { });
         });
+        Thread.ofPlatform().daemon().name("keys-warm-up-text").start(() -> {
+            format("EEE MMM");
+            // The JDK's exchange builds its own Date formatter when first used: build it here.
+            try {
+                Class.forName("sun.net.httpserver.ExchangeImpl", true, HttpServer.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError another) {
+                // another JDK: its first exchange builds it
+            }
+        });
+    }
+
+    private static void format(String pattern) {
+        DateTimeFormatter.ofPattern(pattern, Locale.US).withZone(ZoneId.of("GMT")).format(Instant.EPOCH);
     }
 
     public InetSocketAddress address() {
@@ -115,6 +140,11 @@ public final class Server implements AutoCloseable {
     public void stop(int graceSeconds) {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        if (!started.getAndSet(true)) {
+            // Bound but never served (a start that failed after binding): the JDK closes a listener
+            // only from its dispatcher thread, so without one the port would stay taken.
+            http.start();
         }
         // The JDK's stop closes the listener at once, then waits on its own count of exchanges,
         // which an exchange that ended without a complete response never leaves: it runs on a

@@ -243,7 +243,7 @@ public final class KeysServer implements AutoCloseable {
     public static final class Builder {
         private Path dataDirectory;
         private boolean inMemory;
-        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 9000);
+        private InetSocketAddress listen = InetSocketAddress.createUnresolved("127.0.0.1", 9000);
         private String urlPrefix;
         private String ingestUrl;
         private boolean orgIngestSubdomains;
@@ -278,7 +278,10 @@ public final class KeysServer implements AutoCloseable {
             return this;
         }
 
-        /** The address to listen on; port 0 takes any free port ({@code --listen}) [127.0.0.1:9000]. */
+        /**
+         * The address to listen on; port 0 takes any free port ({@code --listen}) [127.0.0.1:9000].
+         * An unresolved one is resolved when the port is bound.
+         */
         public Builder listen(InetSocketAddress address) {
             this.listen = address;
             return this;

@@ -21,8 +21,8 @@ import keys.store.StoreOptions;
 
 /**
  * Settings to a running server, in an order that leaves nothing behind when a step fails: open
- * the store (or make one in memory), bind the port, make sure an admin exists, the demo, then
- * answer. The clock and randomness are made here, one per server.
+ * the store (or make one in memory) while the port is bound beside it, make sure an admin exists,
+ * the demo, then answer. The clock and randomness are made here, one per server.
  */
 final class Startup {
     private final Settings s;
@@ -41,10 +41,17 @@ final class Startup {
         TestModeSettings test = s.test();
         Sources sources = test.on() ? Sources.test(test.seed(), test.clockMicros()) : Sources.real();
         State fixture = test.on() ? TestModeStart.readFixture(test.fixture()) : null;
-        Store store = openStore(sources);
+        Binding binding = new Binding(this::bind);
+        Store store;
+        try {
+            store = openStore(sources);
+        } catch (RuntimeException | Error e) {
+            binding.abandon();
+            throw e;
+        }
         Server server = null;
         try {
-            server = bind();
+            server = binding.server();
             String prefix = trimSlash(Optional.ofNullable(s.urlPrefix())
                     .orElse("http://" + hostForUrl(s.listen()) + ":" + server.port()));
             URI url = url(prefix); // before anything is minted
@@ -104,11 +111,16 @@ final class Startup {
 
     private Server bind() {
         String where = "cannot listen on " + hostForUrl(s.listen()) + ":" + s.listen().getPort() + ": ";
-        if (s.listen().isUnresolved()) {
-            throw new KeysServerException(where + "unknown host " + s.listen().getHostString(), null);
+        // Resolved here, on the binding's thread: the first InetAddress sets up the JDK's network
+        // code (its native library, the security properties), which the store's open need not wait for.
+        InetSocketAddress listen = s.listen().isUnresolved()
+                ? new InetSocketAddress(s.listen().getHostString(), s.listen().getPort())
+                : s.listen();
+        if (listen.isUnresolved()) {
+            throw new KeysServerException(where + "unknown host " + listen.getHostString(), null);
         }
         try {
-            return Server.bind(s.listen());
+            return Server.bind(listen);
         } catch (IOException e) {
             throw new KeysServerException(where + Causes.describe(e), e);
         }

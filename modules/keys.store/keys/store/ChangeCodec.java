@@ -309,8 +309,16 @@ final class ChangeCodec {
     }
 
     private static final UseCase[] USE_CASES = UseCase.values();
-    private static final String[] USE_CASE_WIRES = java.util.Arrays.stream(USE_CASES).map(UseCase::wire)
-            .toArray(String[]::new);
+    private static final String[] USE_CASE_WIRES = wires(USE_CASES);
+
+    /** A loop, not a stream: a stream's first use initialises its pipeline classes at every start. */
+    private static String[] wires(UseCase[] useCases) {
+        String[] wires = new String[useCases.length];
+        for (int i = 0; i < useCases.length; i++) {
+            wires[i] = useCases[i].wire();
+        }
+        return wires;
+    }
 
     /** A key's use case; the known ones without a string per key (a snapshot may hold millions). */
     private static UseCase useCase(PayloadReader r) throws PayloadFormatException {

@@ -13,8 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names and permissions of the files in a data directory.
@@ -32,9 +30,7 @@ import java.util.regex.Pattern;
 final class DataDir {
     static final String LOCK = "LOCK";
     static final String TEMP_SUFFIX = ".tmp";
-    private static final Pattern LOG = Pattern.compile("log-(\\d{20})\\.log");
-    private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.snap");
-    private static final Pattern AUDIT = Pattern.compile("audit-(\\d{20})\\.rows");
+    private static final int DIGITS = 20;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** A numbered file: a log segment (number = first seq) or a snapshot (number = seq covered). */
@@ -45,49 +41,61 @@ final class DataDir {
     }
 
     static String logName(long firstSeq) {
-        return String.format("log-%020d.log", firstSeq);
+        return name("log-", firstSeq, ".log");
     }
 
     static String snapshotName(long seq) {
-        return String.format("snapshot-%020d.snap", seq);
+        return name("snapshot-", seq, ".snap");
     }
 
     static String auditName(long number) {
-        return String.format("audit-%020d.rows", number);
+        return name("audit-", number, ".rows");
+    }
+
+    /**
+     * {@code prefix}, the number zero-padded to 20 digits, {@code suffix}. Not String.format: its
+     * first use sets up a Formatter and the locale's number symbols, milliseconds of every start.
+     */
+    private static String name(String prefix, long number, String suffix) {
+        if (number < 0) {
+            throw new IllegalArgumentException("negative file number " + number);
+        }
+        String digits = Long.toString(number);
+        return prefix + "0".repeat(DIGITS - digits.length()) + digits + suffix;
     }
 
     static List<Numbered> auditFiles(Path dir) throws IOException {
-        return list(dir, AUDIT);
+        return list(dir, "audit-", ".rows");
     }
 
     static List<Numbered> logs(Path dir) throws IOException {
-        return list(dir, LOG);
+        return list(dir, "log-", ".log");
     }
 
     static List<Numbered> snapshots(Path dir) throws IOException {
-        return list(dir, SNAPSHOT);
+        return list(dir, "snapshot-", ".snap");
     }
 
     static List<Path> temps(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
-            ds.forEach(out::add);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (p.getFileName().toString().endsWith(TEMP_SUFFIX)) {
+                    out.add(p);
+                }
+            }
         }
         return out;
     }
 
-    /** Ascending by number. */
-    private static List<Numbered> list(Path dir, Pattern pattern) throws IOException {
+    /** The files named {@code prefix}, 20 digits, {@code suffix}; ascending by number. */
+    private static List<Numbered> list(Path dir, String prefix, String suffix) throws IOException {
         List<Numbered> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                Matcher m = pattern.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    try {
-                        out.add(new Numbered(p, Long.parseLong(m.group(1))));
-                    } catch (NumberFormatException tooBig) {
-                        // 20 digits past Long.MAX_VALUE: not a file this store wrote; leave it alone
-                    }
+                long number = number(p.getFileName().toString(), prefix, suffix);
+                if (number >= 0) {
+                    out.add(new Numbered(p, number));
                 }
             }
         }
@@ -95,6 +103,31 @@ final class DataDir {
         // so every start would generate a class for it.
         out.sort((a, b) -> Long.compare(a.number(), b.number()));
         return out;
+    }
+
+    /**
+     * The number in {@code name} when it is {@code prefix}, 20 ASCII digits, {@code suffix}; else
+     * -1, also for 20 digits past Long.MAX_VALUE (not a file this store wrote: left alone).
+     */
+    static long number(String name, String prefix, String suffix) {
+        int from = prefix.length();
+        int to = from + DIGITS;
+        if (name.length() != to + suffix.length() || !name.startsWith(prefix) || !name.endsWith(suffix)) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            int d = c - '0';
+            if (n > (Long.MAX_VALUE - d) / 10) {
+                return -1;
+            }
+            n = n * 10 + d;
+        }
+        return n;
     }
 
     /**

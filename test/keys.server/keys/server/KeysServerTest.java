@@ -49,6 +49,24 @@ class KeysServerTest {
     }
 
     @Test
+    void aStoreThatDoesNotOpenLeavesThePortFree() throws Exception {
+        Path data = tmp.resolve("held");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (Store held = Store.open(data, StoreOptions.defaults())) { // the port is bound while the store opens
+            KeysServer.Builder b = KeysServer.builder().dataDirectory(data).fsync(FsyncPolicy.NEVER)
+                    .listen(new InetSocketAddress("127.0.0.1", port));
+            KeysServerException e = assertThrows(KeysServerException.class, b::start);
+            assertTrue(e.getMessage().contains("another store"), e.getMessage());
+        }
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, again.getLocalPort());
+        }
+    }
+
+    @Test
     void contradictionsAreConfigurationErrorsNamingTheFlags() {
         assertConfig("--data", KeysServer.builder().inMemory().dataDirectory(tmp));
         assertConfig("--fsync", KeysServer.builder().inMemory().fsync(FsyncPolicy.ALWAYS));

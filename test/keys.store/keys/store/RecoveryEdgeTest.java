@@ -145,4 +145,29 @@ class RecoveryEdgeTest {
             assertEquals(2, store.state().keyCount());
         }
     }
+
+    @Test
+    void filesNamedLikeTheStoresButNotWrittenByItAreLeftAlone() throws IOException {
+        Path dir = tmp.resolve("strangers");
+        State before = fill(dir, 3, true);
+        // Only 20 digits between the prefix and the suffix name a file of the store, and only a number that fits a long.
+        String[] strangers = {"log-7.log", "log-0000000000000000000x.log", "log-99999999999999999999.log",
+            "snapshot-000000000000000000001.snap", "audit-0000000000000000001.rows", "log-00000000000000000001.log.bak"};
+        for (String name : strangers) {
+            Files.writeString(dir.resolve(name), "not a log");
+        }
+        Files.writeString(dir.resolve("half-written.snap.tmp"), "gone on open");
+        try (Store store = Store.open(dir, Fixtures.FAST)) {
+            assertEquals(before.keyCount(), store.state().keyCount());
+            Fixtures.addKey(store, Fixtures.seed(store)); // and it takes writes
+        }
+        for (String name : strangers) {
+            assertEquals("not a log", Files.readString(dir.resolve(name)), name);
+        }
+        assertFalse(Files.exists(dir.resolve("half-written.snap.tmp")));
+        try (var files = Files.list(dir)) {
+            // the store's own files carry 20-digit numbers
+            assertTrue(files.map(p -> p.getFileName().toString()).anyMatch(n -> n.matches("log-\\d{20}\\.log")));
+        }
+    }
 }
