@@ -60,7 +60,7 @@ final class GroupCommit {
 
     /** The longest a force waits for more writers: a few fsyncs of a quick disk. */
     static final long MAX_DELAY_NANOS = 3_000_000;
-    /** A force that covered this many records answered a pool of writers: the next waits for as many. */
+    /** A force that covered this many records answered a pool of writers: the next waits for more. */
     private static final int POOL = 8;
 
     private record Waiter(Ticket ticket, Thread thread) {
@@ -244,13 +244,14 @@ final class GroupCommit {
     /**
      * The commit delay, at most {@code maxDelayNanos}. The force waits while writers are still on
      * their way to appending ({@link IncomingWrites}); and after a force that answered many
-     * writers (a pool of clients busy writing, which come back with their next write), until as
-     * many records wait again. So one fsync answers them all, while a lone writer, or a few, wait
-     * only for those already on the way.
+     * writers (a pool of clients busy writing, which come back with their next write), until more
+     * records wait than it covered, so that under steady load a pool's share grows to what the
+     * bound allows. One fsync answers them all, while a lone writer, or a few, wait only for those
+     * already on the way.
      */
     private void awaitCompany() {
         long deadline = System.nanoTime() + maxDelayNanos;
-        long expected = lastBatch >= POOL ? lastBatch : 0;
+        long expected = lastBatch >= POOL ? lastBatch + 1 : 0; // + 1: a pool's share grows to what the bound allows
         long left;
         while (!stopping && (incoming.count() > 0 || tip.seq() - durable.seq() < expected)
                 && (left = deadline - System.nanoTime()) > 0) {
