@@ -123,7 +123,7 @@ final class Dispatcher implements HttpHandler {
         if ("GET".equals(request.method) || "HEAD".equals(request.method)) {
             return handle(request, match, out);
         }
-        IncomingWrites incoming = api.store.incomingWrites(); // a fsync about to start waits for this request's write
+        IncomingWrites incoming = api.store.incomingWrites(); // an fsync about to start waits for this request's write
         incoming.arrive();
         try {
             return handle(request, match, out);

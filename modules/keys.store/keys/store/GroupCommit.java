@@ -18,10 +18,10 @@ import java.util.function.Supplier;
  * with a {@link Ticket} for its record. One platform thread, the syncer, forces the log up to the
  * newest appended record (the {@link Tip}) whenever that is past the last force, then unparks
  * exactly the waiters that force covered; so one fsync answers every writer that appended while
- * the previous one ran, and no waiter wakes for a force that did not cover it. Before a force the
- * syncer lets the writers already on their way append ({@link IncomingWrites}), so that it
- * answers them too. (A platform thread
+ * the previous one ran, and no waiter wakes for a force that did not cover it. (A platform thread
  * because a force blocks its thread in the kernel: on a virtual thread it would pin a carrier.)
+ * Before a force the syncer waits a little for company ({@link #awaitCompany}), so that one
+ * fsync answers more writers.
  *
  * <p>After a failed force or write nothing past the last successful force can be assumed durable.
  * The failure ends the current {@link Epoch}: its waiters not yet covered are told so, and nothing
@@ -251,7 +251,7 @@ final class GroupCommit {
      */
     private void awaitCompany() {
         long deadline = System.nanoTime() + maxDelayNanos;
-        long expected = lastBatch >= POOL ? lastBatch + 1 : 0; // + 1: a pool's share grows to what the bound allows
+        long expected = lastBatch >= POOL ? lastBatch + 1 : 0;
         long left;
         while (!stopping && (incoming.count() > 0 || tip.seq() - durable.seq() < expected)
                 && (left = deadline - System.nanoTime()) > 0) {

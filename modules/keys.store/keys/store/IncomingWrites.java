@@ -13,15 +13,15 @@ import java.util.concurrent.locks.LockSupport;
  * {@code commit_siblings}, but counting the writers that are actually on their way.
  *
  * <p>A request announces itself on its own thread ({@link #arrive}) once its body is read, and
- * ends with {@link #leave}; the store's write on that thread counts as its arrival, so a request
- * that writes twice is waited for once, and one that fails before writing stops being waited for
- * when it ends. Only timing depends on this count, never durability: every writer still returns
+ * ends with {@link #leave}. It is off the count as soon as the store appended a write made on that
+ * thread, so a request that writes twice is waited for once, and one that fails before writing
+ * is off the count when it ends. Only timing depends on this count, never durability: every writer still returns
  * only after a force covered its record.
  */
 public final class IncomingWrites {
     private final AtomicInteger count = new AtomicInteger();
     private final ThreadLocal<Boolean> announced = new ThreadLocal<>();
-    private volatile Thread syncer; // woken when the last writer on its way arrives or leaves
+    private volatile Thread syncer; // woken when the last writer on its way appends or leaves
 
     IncomingWrites() {
     }
