@@ -116,23 +116,23 @@ final class Dispatcher implements HttpHandler {
     }
 
     private Response dispatch(Request request, Router.Match match, Headers out) {
-        Route route = match.route();
         if ("OPTIONS".equals(request.method)) {
             return Response.json(200, null).header("Access-Control-Max-Age", "3600");
         }
         if ("GET".equals(request.method) || "HEAD".equals(request.method)) {
-            return handle(request, match, out);
+            return run(request, match, out);
         }
         IncomingWrites incoming = api.store.incomingWrites(); // an fsync about to start waits for this request's write
         incoming.arrive();
         try {
-            return handle(request, match, out);
+            return run(request, match, out);
         } finally {
             incoming.leave();
         }
     }
 
-    private Response handle(Request request, Router.Match match, Headers out) {
+    /** Rate limit, authentication and the token's scope, in Sentry's order; then the endpoint. */
+    private Response run(Request request, Router.Match match, Headers out) {
         Route route = match.route();
         if (api.rateLimiter != null && route.rateLimited) {
             api.rateLimiter.check(request, api.store.state(), out);

@@ -31,6 +31,9 @@ final class DataDir {
     static final String LOCK = "LOCK";
     static final String TEMP_SUFFIX = ".tmp";
     private static final int DIGITS = 20;
+    private static final NumberedName LOG = new NumberedName("log-", ".log");
+    private static final NumberedName SNAPSHOT = new NumberedName("snapshot-", ".snap");
+    private static final NumberedName AUDIT = new NumberedName("audit-", ".rows");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** A numbered file: a log segment (number = first seq) or a snapshot (number = seq covered). */
@@ -41,39 +44,27 @@ final class DataDir {
     }
 
     static String logName(long firstSeq) {
-        return name("log-", firstSeq, ".log");
+        return LOG.name(firstSeq);
     }
 
     static String snapshotName(long seq) {
-        return name("snapshot-", seq, ".snap");
+        return SNAPSHOT.name(seq);
     }
 
     static String auditName(long number) {
-        return name("audit-", number, ".rows");
-    }
-
-    /**
-     * {@code prefix}, the number zero-padded to 20 digits, {@code suffix}. Not String.format: its
-     * first use sets up a Formatter and the locale's number symbols, milliseconds of every start.
-     */
-    private static String name(String prefix, long number, String suffix) {
-        if (number < 0) {
-            throw new IllegalArgumentException("negative file number " + number);
-        }
-        String digits = Long.toString(number);
-        return prefix + "0".repeat(DIGITS - digits.length()) + digits + suffix;
+        return AUDIT.name(number);
     }
 
     static List<Numbered> auditFiles(Path dir) throws IOException {
-        return list(dir, "audit-", ".rows");
+        return list(dir, AUDIT);
     }
 
     static List<Numbered> logs(Path dir) throws IOException {
-        return list(dir, "log-", ".log");
+        return list(dir, LOG);
     }
 
     static List<Numbered> snapshots(Path dir) throws IOException {
-        return list(dir, "snapshot-", ".snap");
+        return list(dir, SNAPSHOT);
     }
 
     static List<Path> temps(Path dir) throws IOException {
@@ -88,12 +79,12 @@ final class DataDir {
         return out;
     }
 
-    /** The files named {@code prefix}, 20 digits, {@code suffix}; ascending by number. */
-    private static List<Numbered> list(Path dir, String prefix, String suffix) throws IOException {
+    /** The files named so; ascending by number. */
+    private static List<Numbered> list(Path dir, NumberedName named) throws IOException {
         List<Numbered> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                long number = number(p.getFileName().toString(), prefix, suffix);
+                long number = named.number(p.getFileName().toString());
                 if (number >= 0) {
                     out.add(new Numbered(p, number));
                 }
@@ -106,28 +97,40 @@ final class DataDir {
     }
 
     /**
-     * The number in {@code name} when it is {@code prefix}, 20 ASCII digits, {@code suffix}; else
-     * -1, also for 20 digits past Long.MAX_VALUE (not a file this store wrote: left alone).
+     * A file name of {@code prefix}, a number zero-padded to 20 digits, {@code suffix}. Made and read
+     * without String.format or a regex: their first use sets up a Formatter, the locale's number
+     * symbols or the regex engine, milliseconds of every start.
      */
-    static long number(String name, String prefix, String suffix) {
-        int from = prefix.length();
-        int to = from + DIGITS;
-        if (name.length() != to + suffix.length() || !name.startsWith(prefix) || !name.endsWith(suffix)) {
-            return -1;
+    private record NumberedName(String prefix, String suffix) {
+        String name(long number) {
+            if (number < 0) {
+                throw new IllegalArgumentException("negative file number " + number);
+            }
+            String digits = Long.toString(number);
+            return prefix + "0".repeat(DIGITS - digits.length()) + digits + suffix;
         }
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            char c = name.charAt(i);
-            if (c < '0' || c > '9') {
+
+        /** The number in {@code name}, or -1, also for 20 digits past Long.MAX_VALUE (not a file this store wrote: left alone). */
+        long number(String name) {
+            int from = prefix.length();
+            int to = from + DIGITS;
+            if (name.length() != to + suffix.length() || !name.startsWith(prefix) || !name.endsWith(suffix)) {
                 return -1;
             }
-            int d = c - '0';
-            if (n > (Long.MAX_VALUE - d) / 10) {
-                return -1;
+            long n = 0;
+            for (int i = from; i < to; i++) {
+                char c = name.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                int d = c - '0';
+                if (n > (Long.MAX_VALUE - d) / 10) {
+                    return -1;
+                }
+                n = n * 10 + d;
             }
-            n = n * 10 + d;
+            return n;
         }
-        return n;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * way and, after a force that answered a pool of writers, for more than that force covered; a
  * lone writer is not held back. The delay's bound here is a minute, longer than any wait of the test, so a force that
  * waits when it must not fails the test ({@link GatedChannel#nextForce} gives up after
- * {@link GroupCommitPropertyTest#HANG}) instead of being let go by the bound.
+ * {@link GatedChannel#HANG}) instead of being let go by the bound.
  */
 class CommitDelayTest {
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
@@ -35,7 +35,7 @@ class CommitDelayTest {
         channel.open = true;
         commits.stop(new StoreUnavailableException("stopped", null));
         for (Thread t : threads) {
-            t.join(GroupCommitPropertyTest.HANG);
+            t.join(GatedChannel.HANG);
             assertFalse(t.isAlive(), "a writer still waits");
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * started; {@link #durable} is the newest record a successful force covered.
  */
 final class GatedChannel implements LogChannel {
+    /** Bounds every wait for a thread, so a lost wake-up fails the case instead of hanging the build. */
+    static final Duration HANG = Duration.ofSeconds(10);
+
     final AtomicLong written = new AtomicLong();
     final AtomicLong durable = new AtomicLong();
     final BlockingQueue<Long> entered = new LinkedBlockingQueue<>();
@@ -24,7 +28,7 @@ final class GatedChannel implements LogChannel {
     /** Lets the next force finish with {@code ok}; returns the last record it covers. */
     long nextForce(boolean ok) {
         try {
-            Long covers = entered.poll(GroupCommitPropertyTest.HANG.toSeconds(), TimeUnit.SECONDS);
+            Long covers = entered.poll(HANG.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(covers, "records wait for a force, but none started");
             verdicts.put(ok);
             return covers;

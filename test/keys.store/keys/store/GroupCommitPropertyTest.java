@@ -25,8 +25,7 @@ import keys.testing.Prop;
  * start waiting at whatever moment the scheduler gives them.
  */
 class GroupCommitPropertyTest {
-    /** Bounds every wait for a thread, so a lost wake-up fails the case instead of hanging the build. */
-    static final Duration HANG = Duration.ofSeconds(10);
+    private static final Duration HANG = GatedChannel.HANG;
 
     sealed interface Step permits Append, Force {
     }
