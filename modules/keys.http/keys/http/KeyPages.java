@@ -15,7 +15,9 @@ final class KeyPages {
     private KeyPages() {
     }
 
-    static Response respond(Call call, KeyJson json, Organization org, IdSet projectIds, int defaultPerPage) {
+    /** {@code teamId}: the team all of {@code projectIds} belong to, or 0. */
+    static Response respond(Call call, KeyJson json, Organization org, IdSet projectIds, long teamId,
+                            int defaultPerPage) {
         PageRequest pr = PageRequest.parse(call.query(), defaultPerPage);
         boolean superuser = call.caller.superuser();
         String status = call.query().last("status");
@@ -23,7 +25,7 @@ final class KeyPages {
         if (status == null || status.isEmpty() || status.equals("active") || status.equals("inactive")) {
             Boolean active = status == null || status.isEmpty() ? null : status.equals("active");
             fetch = (bound, ascending, offset, limit) -> call.state.queryKeys(
-                    new KeyQuery(projectIds, active, !superuser, bound, ascending, offset, limit, org.id()));
+                    new KeyQuery(projectIds, active, !superuser, bound, ascending, offset, limit, org.id(), teamId));
         } else {
             fetch = (bound, ascending, offset, limit) -> List.of(); // Sentry: queryset.none(), not a 400
         }

@@ -1,7 +1,5 @@
 package keys.http;
 
-import keys.store.IdSet;
-
 /**
  * {@code GET /api/0/organizations/{org}/project-keys/}: the keys of the organization's projects,
  * newest first (sentry-compat.md §1). The dispatcher has done the rate limit, authentication and
@@ -19,7 +17,7 @@ final class OrgKeysEndpoint {
 
     Response list(Call call) {
         OrgAccess access = OrgAccess.resolve(call, call.param("org"));
-        IdSet projects = ProjectSelection.select(access, call.query());
-        return KeyPages.respond(call, json, access.org(), projects, DEFAULT_PER_PAGE);
+        ProjectSelection.Chosen chosen = ProjectSelection.select(access, call.query());
+        return KeyPages.respond(call, json, access.org(), chosen.projects(), chosen.teamId(), DEFAULT_PER_PAGE);
     }
 }

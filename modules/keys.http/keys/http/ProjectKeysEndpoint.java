@@ -25,7 +25,7 @@ final class ProjectKeysEndpoint {
     Response list(Call call) {
         OrgAccess access = OrgAccess.resolveForProject(call);
         Project project = access.project(call.param("project"));
-        return KeyPages.respond(call, json, access.org(), IdSet.of(project.id()), DEFAULT_PER_PAGE);
+        return KeyPages.respond(call, json, access.org(), IdSet.of(project.id()), 0, DEFAULT_PER_PAGE);
     }
 
     Response create(Call call) {

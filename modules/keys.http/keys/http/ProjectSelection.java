@@ -20,14 +20,22 @@ final class ProjectSelection {
     private ProjectSelection() {
     }
 
+    /** The projects chosen, and the team they were narrowed to (0 for none): the store reads a team's keys in a row. */
+    record Chosen(IdSet projects, long teamId) {
+    }
+
     /** §1.2 then §1.3, in that order of failure: 400/403 for projects, then 404 for the team. */
-    static IdSet select(OrgAccess access, QueryParams query) {
+    static Chosen select(OrgAccess access, QueryParams query) {
         IdSet projects = projects(access, query);
         String team = query.last("team");
         if (team == null || team.isEmpty()) {
-            return projects;
+            return new Chosen(projects, 0);
         }
-        return projects.intersect(access.state().projectIdsOfTeam(team(access, team).id()));
+        long teamId = team(access, team).id();
+        IdSet ofTeam = access.state().projectIdsOfTeam(teamId);
+        // Every project of the organization (a superuser's default): a team's projects are all among them.
+        boolean wholeOrg = projects == access.state().projectIds(access.org().id());
+        return new Chosen(wholeOrg ? ofTeam : projects.intersect(ofTeam), teamId);
     }
 
     static IdSet projects(OrgAccess access, QueryParams query) {

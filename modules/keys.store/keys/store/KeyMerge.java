@@ -26,18 +26,28 @@ final class KeyMerge {
         this.ascending = ascending;
     }
 
-    /** Below this share of the organization's projects, merging per project wins over one scan. */
-    private static final int ORG_SCAN_FRACTION = 8;
+    /** Below this share of the organization's (or team's) projects, merging per project wins over one scan. */
+    private static final int SCAN_FRACTION = 8;
+    /** Up to this many projects, a merge is as cheap as a scan. */
+    private static final int MERGE_AT_MOST = 16;
 
     static List<ClientKey> run(State state, KeyQuery q) {
         IdSet projectIds = q.projectIds();
-        if (q.orgId() != 0 && projectIds.size() > 16) {
-            IdSet orgProjects = state.projectIds(q.orgId());
-            if ((long) projectIds.size() * ORG_SCAN_FRACTION >= orgProjects.size()) {
-                KeyList all = state.keysByOrg.get(q.orgId());
-                // Every project of the organization (a superuser's list): each key is one of them.
-                boolean every = projectIds == orgProjects || projectIds.equals(orgProjects);
-                return all == null ? List.of() : scan(all, q, every);
+        if (projectIds.size() > MERGE_AT_MOST) {
+            // A team's list holds its keys side by side: a page reads them in a row, where a merge
+            // looks up each project's list and newest key, one scattered read after another.
+            if (q.teamId() != 0) {
+                List<ClientKey> page = scanIfMost(state.projectIdsOfTeam(q.teamId()),
+                        state.keysByTeam.get(q.teamId()), q);
+                if (page != null) {
+                    return page;
+                }
+            }
+            if (q.orgId() != 0) {
+                List<ClientKey> page = scanIfMost(state.projectIds(q.orgId()), state.keysByOrg.get(q.orgId()), q);
+                if (page != null) {
+                    return page;
+                }
             }
         }
         KeyMerge merge = new KeyMerge(projectIds.size(), q.ascending());
@@ -55,7 +65,21 @@ final class KeyMerge {
         return page.keys;
     }
 
-    /** One pass over an organization's keys in id order, keeping those of the chosen projects. */
+    /**
+     * The page read from a list holding every key of {@code all} (an organization's or a team's
+     * projects, of which the query's are a subset), when the query covers enough of them; else null.
+     */
+    private static List<ClientKey> scanIfMost(IdSet all, KeyList keys, KeyQuery q) {
+        IdSet projectIds = q.projectIds();
+        if ((long) projectIds.size() * SCAN_FRACTION < all.size()) {
+            return null;
+        }
+        // Every project of the list (a superuser's or a team member's page): each key is one of them.
+        boolean every = projectIds == all || projectIds.equals(all);
+        return keys == null ? List.of() : scan(keys, q, every);
+    }
+
+    /** One pass over an organization's or a team's keys in id order, keeping those of the chosen projects. */
     private static List<ClientKey> scan(KeyList all, KeyQuery q, boolean everyProject) {
         Page page = new Page(q);
         int start = startIndex(all, q.bound(), q.ascending());

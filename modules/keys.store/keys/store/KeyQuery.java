@@ -14,9 +14,12 @@ package keys.store;
  * @param orgId      the organization every project belongs to, or 0 when unknown; when known and
  *                   the projects are a good part of the organization's, the page is read from the
  *                   organization's own id-ordered list instead of merging thousands of projects
+ * @param teamId     the team every project belongs to, or 0 when there is none; when known and
+ *                   the projects are a good part of the team's, the page is read from the team's
+ *                   own id-ordered list instead of merging its projects' lists
  */
 public record KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long bound,
-                       boolean ascending, int offset, int limit, long orgId) {
+                       boolean ascending, int offset, int limit, long orgId, long teamId) {
 
     public KeyQuery {
         if (offset < 0 || limit < 0) {
@@ -25,7 +28,12 @@ public record KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long 
     }
 
     public KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long bound, boolean ascending,
+                    int offset, int limit, long orgId) {
+        this(projectIds, active, userOnly, bound, ascending, offset, limit, orgId, 0);
+    }
+
+    public KeyQuery(IdSet projectIds, Boolean active, boolean userOnly, long bound, boolean ascending,
                     int offset, int limit) {
-        this(projectIds, active, userOnly, bound, ascending, offset, limit, 0);
+        this(projectIds, active, userOnly, bound, ascending, offset, limit, 0, 0);
     }
 }

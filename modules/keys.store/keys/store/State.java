@@ -28,7 +28,7 @@ import keys.domain.User;
 public final class State {
     private static final State EMPTY = new State(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, Map.of(), AuditRows.NONE);
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, Map.of(), AuditRows.NONE);
 
     final long lastId;
     final Map<Long, Organization> orgs;
@@ -52,6 +52,8 @@ public final class State {
     final Map<Long, KeyList> keysByProject;
     /** Every key of an organization by id: a page over most of an org's projects is read from here. */
     final Map<Long, KeyList> keysByOrg;
+    /** Every key of a team's projects by id: a page over most of a team's projects is read from here. */
+    final Map<Long, KeyList> keysByTeam;
     final long keyCount;
     /** The highest audit entry id ever allocated: audit entries count on their own. */
     final long lastAuditId;
@@ -66,7 +68,7 @@ public final class State {
           Map<Long, Member> members, Map<String, Long> memberByOrgUser, Map<Long, IdSet> membersByOrg,
           Map<Long, IdSet> membersByUser, Map<Long, Token> tokens, Map<String, Long> tokenByHash,
           Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, Map<Long, KeyList> keysByOrg,
-          long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg, AuditRows auditRows) {
+          Map<Long, KeyList> keysByTeam, long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg, AuditRows auditRows) {
         this.lastId = lastId;
         this.orgs = orgs;
         this.orgBySlug = orgBySlug;
@@ -88,6 +90,7 @@ public final class State {
         this.tokensByUser = tokensByUser;
         this.keysByProject = keysByProject;
         this.keysByOrg = keysByOrg;
+        this.keysByTeam = keysByTeam;
         this.keyCount = keyCount;
         this.lastAuditId = lastAuditId;
         this.auditByOrg = auditByOrg;
@@ -352,14 +355,14 @@ public final class State {
     State withAuditRows(AuditRows rows) {
         return new State(lastId, orgs, orgBySlug, teams, teamBySlug, teamsByOrg, projects, projectBySlug, projectsByOrg,
                 projectsByTeam, users, userByEmail, members, memberByOrgUser, membersByOrg, membersByUser, tokens,
-                tokenByHash, tokensByUser, keysByProject, keysByOrg, keyCount, lastAuditId, auditByOrg, rows);
+                tokenByHash, tokensByUser, keysByProject, keysByOrg, keysByTeam, keyCount, lastAuditId, auditByOrg, rows);
     }
 
     /** This state with the given audit logs (a snapshot's index) in place of its own. */
     State withAuditLogs(Map<Long, AuditLog> logs) {
         return new State(lastId, orgs, orgBySlug, teams, teamBySlug, teamsByOrg, projects, projectBySlug, projectsByOrg,
                 projectsByTeam, users, userByEmail, members, memberByOrgUser, membersByOrg, membersByUser, tokens,
-                tokenByHash, tokensByUser, keysByProject, keysByOrg, keyCount, lastAuditId, Map.copyOf(logs), auditRows);
+                tokenByHash, tokensByUser, keysByProject, keysByOrg, keysByTeam, keyCount, lastAuditId, Map.copyOf(logs), auditRows);
     }
 
     /** This state without the given audit entries (by organization): repair drops entries whose rows are damaged. */

@@ -47,12 +47,15 @@ final class StateBuilder {
     private final IdIndex<Long> tokensByUser;
     private final CowMap<Long, KeyList> keysByProject;
     private final CowMap<Long, KeyList> keysByOrg;
-    /** The key lists touched so far, by project and by organization. */
+    private final CowMap<Long, KeyList> keysByTeam;
+    /** The key lists touched so far, by project, by organization and by team. */
     private final Map<Long, KeyListEditor> projectEdits = new HashMap<>();
     private final Map<Long, KeyListEditor> orgEdits = new HashMap<>();
+    private final Map<Long, KeyListEditor> teamEdits = new HashMap<>();
     /**
-     * By project: its editor and its organization's (null for an unknown project), so that a key
-     * costs one lookup, not three. Cleared whenever a project or organization changes.
+     * By project: its editor, its organization's (null for an unknown project), then one per team
+     * of the project, so that a key costs one lookup, not several. Cleared whenever a project, team
+     * or organization changes.
      */
     private final LongMap<KeyListEditor[]> keyEditors = new LongMap<>();
 
@@ -85,6 +88,7 @@ final class StateBuilder {
         tokensByUser = new IdIndex<>(s.tokensByUser);
         keysByProject = new CowMap<>(s.keysByProject);
         keysByOrg = new CowMap<>(s.keysByOrg);
+        keysByTeam = new CowMap<>(s.keysByTeam);
         lastAuditId = s.lastAuditId;
         auditByOrg = new CowMap<>(s.auditByOrg);
     }
@@ -148,12 +152,13 @@ final class StateBuilder {
         keyEditors.clear();
         finish(projectEdits, keysByProject);
         finish(orgEdits, keysByOrg);
+        finish(teamEdits, keysByTeam);
         mergeAudit();
         return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
-                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keyCount,
+                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keysByTeam.build(), keyCount,
                 lastAuditId, auditByOrg.build(), auditRows);
     }
 
@@ -254,6 +259,9 @@ final class StateBuilder {
         teamBySlug.remove(State.scoped(t.orgId(), t.slug()));
         teamsByOrg.remove(t.orgId(), id);
         projectsByTeam.removeKey(id);
+        keyEditors.clear();
+        teamEdits.remove(id);
+        keysByTeam.remove(id); // its projects left it above, and their keys with them
     }
 
     private void putProject(Project p) {
@@ -265,6 +273,10 @@ final class StateBuilder {
             for (long t : old.teamIds()) {
                 projectsByTeam.remove(t, old.id());
             }
+        }
+        List<Long> oldTeams = old == null ? List.of() : old.teamIds();
+        if (!oldTeams.equals(p.teamIds())) {
+            moveKeysBetweenTeams(p.id(), oldTeams, p.teamIds());
         }
         projects.put(p.id(), p);
         projectBySlug.put(State.scoped(p.orgId(), p.slug()), p.id());
@@ -284,6 +296,12 @@ final class StateBuilder {
         KeyListEditor orgKeys = orgEditor(p.orgId());
         for (ClientKey k : keys) {
             orgKeys.remove(k.id());
+        }
+        for (long t : p.teamIds()) {
+            KeyListEditor teamKeys = teamEditor(t);
+            for (ClientKey k : keys) {
+                teamKeys.remove(k.id());
+            }
         }
         keyCount -= keys.size();
         projectEdits.put(id, new KeyListEditor(KeyList.EMPTY));
@@ -366,18 +384,23 @@ final class StateBuilder {
         if (editors[0].put(k)) {
             keyCount++;
         }
-        if (editors[1] != null) {
-            editors[1].put(k);
+        for (int i = 1; i < editors.length; i++) {
+            if (editors[i] != null) {
+                editors[i].put(k);
+            }
         }
     }
 
     private void deleteKey(long projectId, long id) {
         KeyListEditor[] editors = keyEditors(projectId);
-        if (editors[0].remove(id)) {
-            keyCount--;
+        if (!editors[0].remove(id)) {
+            return; // not this project's key: the organization's and teams' lists keep theirs
         }
-        if (editors[1] != null) {
-            editors[1].remove(id);
+        keyCount--;
+        for (int i = 1; i < editors.length; i++) {
+            if (editors[i] != null) {
+                editors[i].remove(id);
+            }
         }
     }
 
@@ -385,10 +408,41 @@ final class StateBuilder {
         KeyListEditor[] editors = keyEditors.get(projectId);
         if (editors == null) {
             Project p = projects.get(projectId);
-            editors = new KeyListEditor[] {projectEditor(projectId), p == null ? null : orgEditor(p.orgId())};
+            List<Long> teamIds = p == null ? List.of() : p.teamIds();
+            editors = new KeyListEditor[2 + teamIds.size()];
+            editors[0] = projectEditor(projectId);
+            editors[1] = p == null ? null : orgEditor(p.orgId());
+            for (int i = 0; i < teamIds.size(); i++) {
+                editors[2 + i] = teamEditor(teamIds.get(i));
+            }
             keyEditors.put(projectId, editors);
         }
         return editors;
+    }
+
+    /** A project's keys leave the lists of the teams it left and join those of the teams it joined. */
+    private void moveKeysBetweenTeams(long projectId, List<Long> before, List<Long> after) {
+        KeyListEditor edited = projectEdits.get(projectId);
+        KeyList keys = edited != null ? edited.build() : orEmpty(keysByProject.get(projectId));
+        if (keys.isEmpty()) {
+            return; // the usual case: a project is made, or replayed, before its keys
+        }
+        for (long t : before) {
+            if (!after.contains(t)) {
+                KeyListEditor teamKeys = teamEditor(t);
+                for (ClientKey k : keys) {
+                    teamKeys.remove(k.id());
+                }
+            }
+        }
+        for (long t : after) {
+            if (!before.contains(t)) {
+                KeyListEditor teamKeys = teamEditor(t);
+                for (ClientKey k : keys) {
+                    teamKeys.put(k);
+                }
+            }
+        }
     }
 
     /** An entry of an organization that is gone (or never was) has nothing to go with: it is dropped. */
@@ -405,6 +459,10 @@ final class StateBuilder {
 
     private KeyListEditor orgEditor(long orgId) {
         return orgEdits.computeIfAbsent(orgId, id -> new KeyListEditor(orEmpty(keysByOrg.get(id))));
+    }
+
+    private KeyListEditor teamEditor(long teamId) {
+        return teamEdits.computeIfAbsent(teamId, id -> new KeyListEditor(orEmpty(keysByTeam.get(id))));
     }
 
     private static KeyList orEmpty(KeyList list) {

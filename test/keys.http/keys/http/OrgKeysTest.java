@@ -156,6 +156,80 @@ class OrgKeysTest {
         assertEquals(404, get(org, "team=foreign", token).statusCode());
     }
 
+    /**
+     * A team of many projects is read from the team's own key list: the whole team (a superuser),
+     * most of it (a member who reaches only some of its projects), and a project that changes
+     * teams between two requests, each page by page through the cursors, against the keys of the
+     * projects the caller may see.
+     */
+    @Test
+    void aTeamOfManyProjectsPagesAsItsProjectsKeysMerged() {
+        Organization open = seed.org(unique("bigteam"));
+        Organization org = new Organization(open.id(), open.slug(), open.name(), open.createdMicros(), false, null);
+        ts.store().write(tx -> { // closed: a member reaches only the projects of their teams
+            tx.add(new Change.PutOrganization(org));
+            return null;
+        });
+        Team a = seed.team(org, "a");
+        Team b = seed.team(org, "b");
+        List<Project> projects = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            List<Team> teams = new java.util.ArrayList<>();
+            if (i % 2 == 0) {
+                teams.add(a);
+            }
+            if (i % 3 != 0) {
+                teams.add(b);
+            }
+            Project p = seed.project(org, "p" + i, teams.toArray(new Team[0]));
+            projects.add(p);
+            for (int k = 0; k < i % 3; k++) {
+                seed.key(p, "k" + i + "/" + k, k % 2 == 0, UseCase.USER);
+            }
+        }
+        String superuser = seed.superuserToken();
+        String memberOfB = seed.memberToken(org, unique("m") + "@x.test", OrgRole.MEMBER, b);
+        assertEquals(walk(org, "team=a&per_page=7", superuser), expected(projects, a, null, null));
+        assertEquals(walk(org, "team=a&status=active&per_page=7", superuser), expected(projects, a, null, true));
+        // 20 of team a's 30 projects are team b's too: most of the team, filtered by project.
+        assertEquals(walk(org, "team=a&per_page=7", memberOfB), expected(projects, a, b, null));
+        assertEquals(walk(org, "team=a&status=inactive&per_page=7", memberOfB), expected(projects, a, b, false));
+        Project moved = projects.get(1); // in b only: now in a as well, with its keys
+        ts.store().write(tx -> {
+            tx.add(new Change.PutProject(moved.withTeams(List.of(a.id(), b.id()))));
+            return null;
+        });
+        projects.set(1, ts.store().state().project(moved.id()).orElseThrow());
+        assertEquals(walk(org, "team=a&per_page=7", superuser), expected(projects, a, null, null));
+    }
+
+    /** Every page of a list, following the next cursor; the public keys in order. */
+    private static List<String> walk(Organization org, String query, String token) {
+        List<String> out = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            HttpResponse<String> r = get(org, query + (cursor == null ? "" : "&cursor=" + cursor), token);
+            assertEquals(200, r.statusCode(), r.body());
+            out.addAll(ids(r));
+            KeysHttp.Link next = links(r)[1];
+            if (!next.results()) {
+                return out;
+            }
+            cursor = next.cursor();
+        }
+        throw new AssertionError("more than 100 pages");
+    }
+
+    /** The keys of the projects of {@code team} (and of {@code reach}, when given), newest first. */
+    private static List<String> expected(List<Project> projects, Team team, Team reach, Boolean active) {
+        return projects.stream()
+                .filter(p -> p.teamIds().contains(team.id()) && (reach == null || p.teamIds().contains(reach.id())))
+                .flatMap(p -> ts.store().state().keys(p.id()).stream())
+                .filter(k -> active == null || k.active() == active)
+                .sorted(Comparator.comparingLong(ClientKey::id).reversed())
+                .map(ClientKey::publicKey).toList();
+    }
+
     /** {@code id} written with the digits that start at code point {@code zero} (fullwidth, mathematical bold). */
     private static String otherDigits(long id, int zero) {
         StringBuilder b = new StringBuilder();

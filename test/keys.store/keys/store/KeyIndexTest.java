@@ -121,4 +121,101 @@ class KeyIndexTest {
             }
         });
     }
+
+    /**
+     * A team's own key list against the merge of its projects' lists, while projects join and
+     * leave teams, keys come and go, and projects and teams are deleted; and the same lists again
+     * after the state is replayed from its puts, as a snapshot is opened.
+     */
+    @Test
+    void teamScanAgreesWithTheMergeAsProjectsChangeTeams() {
+        Prop.forAll(30, Gens.longs(0, Long.MAX_VALUE), seed -> {
+            Random r = new Random(seed);
+            StateModel model = new StateModel();
+            List<Change> changes = new ArrayList<>();
+            changes.add(new Change.PutOrganization(new Organization(1, "o", "O", 1, true, null)));
+            int teams = 2 + r.nextInt(4);
+            for (int t = 0; t < teams; t++) {
+                changes.add(new Change.PutTeam(new keys.domain.Team(100 + t, 1, "t" + t, "T", 1)));
+            }
+            int projects = 20 + r.nextInt(40);
+            for (int p = 0; p < projects; p++) {
+                changes.add(new Change.PutProject(new Project(200 + p, 1, "p" + p, "P", null, 1, someTeams(r, teams))));
+            }
+            long id = 1000;
+            List<ClientKey> live = new ArrayList<>(); // to update or delete a key as the API does: in its own project
+            int steps = 1500 + r.nextInt(2500);
+            for (int i = 0; i < steps; i++) {
+                int what = r.nextInt(100);
+                long project = 200 + r.nextInt(projects);
+                if (what < 3) { // a project joins or leaves teams (or is made again after a delete)
+                    changes.add(new Change.PutProject(new Project(project, 1, "p" + (project - 200), "P", null, 1,
+                            someTeams(r, teams))));
+                } else if (what < 4 && r.nextInt(10) == 0) {
+                    changes.add(new Change.DeleteProject(project));
+                    live.removeIf(k -> k.projectId() == project);
+                } else if (what < 5 && r.nextInt(20) == 0) {
+                    changes.add(new Change.DeleteTeam(100 + r.nextInt(teams)));
+                } else if (what < 20 && !live.isEmpty()) {
+                    ClientKey k = live.remove(r.nextInt(live.size()));
+                    if (r.nextBoolean()) {
+                        changes.add(new Change.DeleteKey(k.projectId(), k.id()));
+                    } else {
+                        ClientKey changed = key(k.id(), k.projectId(), !k.active(), k.useCase());
+                        changes.add(new Change.PutKey(changed));
+                        live.add(changed);
+                    }
+                } else {
+                    id += 1 + r.nextInt(3);
+                    ClientKey k = key(id, project, r.nextInt(3) > 0, r.nextInt(5) == 0 ? UseCase.DEMO : UseCase.USER);
+                    changes.add(new Change.PutKey(k));
+                    live.add(k);
+                }
+            }
+            State state = State.empty();
+            for (int from = 0; from < changes.size(); ) { // small writes (persistent edits) and bulk ones
+                int to = Math.min(changes.size(), from + (r.nextBoolean() ? 1 + r.nextInt(3) : 100 + r.nextInt(600)));
+                state = state.apply(changes.subList(from, to));
+                from = to;
+            }
+            changes.forEach(model::apply);
+            State replayed = State.empty().apply(state.asChanges());
+            for (State s : List.of(state, replayed)) {
+                for (int t = 0; t < teams; t++) {
+                    long team = 100 + t;
+                    IdSet ofTeam = s.projectIdsOfTeam(team);
+                    List<ClientKey> all = new ArrayList<>();
+                    for (int i = 0; i < ofTeam.size(); i++) {
+                        all.addAll(s.keys(ofTeam.get(i)));
+                    }
+                    all.sort(java.util.Comparator.comparingLong(ClientKey::id));
+                    KeyList list = s.keysByTeam.get(team);
+                    assertEquals(all, list == null ? List.of() : new ArrayList<>(list), "team " + team + "'s list");
+                    for (int q = 0; q < 10; q++) {
+                        IdSet ids = r.nextBoolean() ? ofTeam : IdSet.of(java.util.Arrays.stream(ofTeam.toArray())
+                                .filter(x -> r.nextInt(8) > 0).toArray());
+                        long bound = r.nextBoolean() ? 0 : 1000 + r.nextInt((int) (id - 1000) + 10);
+                        Boolean active = r.nextInt(3) == 0 ? null : r.nextBoolean();
+                        KeyQuery viaTeam = new KeyQuery(ids, active, r.nextBoolean(), bound, r.nextBoolean(),
+                                r.nextInt(5), 1 + r.nextInt(120), r.nextBoolean() ? 1 : 0, team);
+                        KeyQuery viaMerge = new KeyQuery(ids, viaTeam.active(), viaTeam.userOnly(), viaTeam.bound(),
+                                viaTeam.ascending(), viaTeam.offset(), viaTeam.limit());
+                        List<ClientKey> expected = model.query(viaMerge);
+                        assertEquals(expected, s.queryKeys(viaMerge), viaMerge.toString());
+                        assertEquals(expected, s.queryKeys(viaTeam), viaTeam.toString());
+                    }
+                }
+            }
+        });
+    }
+
+    private static List<Long> someTeams(Random r, int teams) {
+        List<Long> out = new ArrayList<>();
+        for (int t = 0; t < teams; t++) {
+            if (r.nextInt(teams) == 0) {
+                out.add(100L + t);
+            }
+        }
+        return out;
+    }
 }
