@@ -27,9 +27,8 @@ final class CreateBench {
     private static final double WARMUP_SECONDS = 1;
     private static final double SECONDS = 3;
     private static final String[] POLICIES = {"never", "batch"};
-    private static final Optional<Path> WRK = WrkLoad.find();
-    /** Which load generator drives the creates: wrk when on the PATH, else {@link HttpLoad}. */
-    static final String CLIENT_NAME = WRK.isPresent() ? "wrk" : "HttpLoad";
+    private static final Optional<Path> WRK = WrkLoad.ON_PATH;
+    static final String CLIENT_NAME = WrkLoad.CLIENT_NAME;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private CreateBench() {

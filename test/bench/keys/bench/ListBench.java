@@ -3,6 +3,7 @@ package keys.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -33,9 +35,10 @@ import keys.store.StoreOptions;
  * Throughput and latency of {@code GET /api/0/organizations/{org}/project-keys/} on a large
  * organization (default 1M keys over 5,000 projects in 50 teams), at 10 and 100 keys a page, with
  * and without the team and status filters, at 32 and 64 connections; beside its ceiling: a plain
- * HttpServer with the same executor answering the very same bytes and headers, measured in turns
- * with the list (median of three rounds each, five for the gap table's rows). The caller is a superuser, so every page draws on
- * all 5,000 projects. Flags: {@code --list-keys=N}, {@code --list-seconds=S} (measured seconds per
+ * HttpServer with the same executor answering the very same bytes and headers (those of the query
+ * measured), measured in turns with the list (median of three rounds each, seven for the gap table's
+ * rows). The load comes from wrk when it is on the PATH, as the issue measured, else from
+ * {@link HttpLoad}. The caller is a superuser, so every page draws on all 5,000 projects. Flags: {@code --list-keys=N}, {@code --list-seconds=S} (measured seconds per
  * round), {@code --quick} (100k keys, short runs).
  */
 public final class ListBench {
@@ -45,7 +48,7 @@ public final class ListBench {
     private static final long MAX_REQUESTS = 2_000_000;
     private static final int ROUNDS = 3;
     /** The gap table's two rows get more pairs: they are what a reader compares with the aims. */
-    private static final int GAP_ROUNDS = 5;
+    private static final int GAP_ROUNDS = 7;
     private static final int GAP_CONNECTIONS = 64;
 
     private ListBench() {
@@ -96,36 +99,52 @@ public final class ListBench {
         String path = "/api/0/organizations/" + BigOrg.SLUG + "/project-keys/";
         // Both servers share this JVM with the load generator: let the JIT settle on the list's code
         // before the first figure, or the first configuration measured pays for it.
-        HttpLoad.run(target, path + "?per_page=100", BigOrg.TOKEN, 64, 3 * warmup, warmup, MAX_REQUESTS);
+        load(target, path + "?per_page=100", 64, 3 * warmup, warmup);
         for (int perPage : gapsOnly ? new int[] {100} : new int[] {10, 100}) {
             String plain = path + "?per_page=" + perPage;
-            HttpResponse<byte[]> sample = fetch(target, plain);
-            if (sample.statusCode() != 200) {
-                throw new IllegalStateException("the list answered " + sample.statusCode());
-            }
-            Bench.emit(json, "list.body_bytes", sample.body().length, "bytes", "per_page", perPage, "keys", keys);
-            HttpServer fixed = fixedBodyServer(sample);
-            try {
-                HttpLoad.run(fixed.getAddress(), plain, BigOrg.TOKEN, 64, 2 * warmup, warmup, MAX_REQUESTS);
-                for (int connections : gapsOnly ? new int[] {GAP_CONNECTIONS} : CONNECTIONS) {
-                    for (boolean team : new boolean[] {false, true}) {
-                        for (boolean status : new boolean[] {false, true}) {
-                            if (gapsOnly && team != status) {
-                                continue;
-                            }
-                            String q = plain + (team ? "&team=team-7" : "") + (status ? "&status=active" : "");
-                            Pair p = interleaved(fixed.getAddress(), plain, target, q, connections, warmup, seconds,
+            for (boolean team : new boolean[] {false, true}) {
+                for (boolean status : new boolean[] {false, true}) {
+                    if (gapsOnly && team != status) {
+                        continue;
+                    }
+                    String q = plain + (team ? "&team=team-7" : "") + (status ? "&status=active" : "");
+                    HttpResponse<byte[]> sample = fetch(target, q);
+                    if (sample.statusCode() != 200) {
+                        throw new IllegalStateException("the list answered " + sample.statusCode());
+                    }
+                    Bench.emit(json, "list.body_bytes", sample.body().length, "bytes", "per_page", perPage,
+                            "team", team, "status", status, "keys", keys);
+                    HttpServer fixed = fixedBodyServer(sample); // this query's very bytes and headers
+                    try {
+                        load(fixed.getAddress(), q, 64, 2 * warmup, warmup);
+                        for (int connections : gapsOnly ? new int[] {GAP_CONNECTIONS} : CONNECTIONS) {
+                            Pair p = interleaved(fixed.getAddress(), target, q, connections, warmup, seconds,
                                     gapsOnly ? GAP_ROUNDS : ROUNDS);
                             report(json, table, perPage, team, status, connections, keys, p);
                             if (perPage == 100 && connections == GAP_CONNECTIONS && team == status) {
                                 gapRow(gaps, team, keys, p);
                             }
                         }
+                    } finally {
+                        fixed.stop(0);
                     }
                 }
-            } finally {
-                fixed.stop(0);
             }
+        }
+    }
+
+    /** wrk when it is on the PATH (as the issue measured, and as the creates row does), else our raw-socket client. */
+    private static final Optional<Path> WRK = WrkLoad.ON_PATH;
+
+    private static HttpLoad.Result load(InetSocketAddress target, String pathAndQuery, int connections, double warmup,
+                                        double seconds) throws InterruptedException {
+        if (WRK.isEmpty()) {
+            return HttpLoad.run(target, pathAndQuery, BigOrg.TOKEN, connections, warmup, seconds, MAX_REQUESTS);
+        }
+        try {
+            return WrkLoad.get(WRK.get(), target, pathAndQuery, BigOrg.TOKEN, connections, warmup, seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -138,15 +157,15 @@ public final class ListBench {
      * The list and its ceiling, measured in alternation ({@link #ROUNDS} times each) so that a
      * slow spell of a shared machine hits both alike; each side's median round is kept.
      */
-    private static Pair interleaved(InetSocketAddress fixed, String fixedPath, InetSocketAddress list, String listPath,
+    private static Pair interleaved(InetSocketAddress fixed, InetSocketAddress list, String path,
                                     int connections, double warmup, double seconds, int rounds)
             throws InterruptedException {
         HttpLoad.Result[] f = new HttpLoad.Result[rounds];
         HttpLoad.Result[] l = new HttpLoad.Result[rounds];
         long failures = 0;
         for (int i = 0; i < rounds; i++) {
-            f[i] = HttpLoad.run(fixed, fixedPath, BigOrg.TOKEN, connections, warmup / 2, seconds, MAX_REQUESTS);
-            l[i] = HttpLoad.run(list, listPath, BigOrg.TOKEN, connections, warmup / 2, seconds, MAX_REQUESTS);
+            f[i] = load(fixed, path, connections, warmup / 2, seconds);
+            l[i] = load(list, path, connections, warmup / 2, seconds);
             failures += l[i].failures();
         }
         double[] throughput = new double[rounds];
@@ -168,8 +187,8 @@ public final class ListBench {
         HttpLoad.Result l = p.list();
         HttpLoad.Result f = p.fixed();
         String how = String.format(java.util.Locale.ROOT,
-                "%d keys, c=%d, median ratio of %d back-to-back pairs; median runs p99 %.2f vs %.2f ms, %.0f vs %.0f req/s, load %s",
-                keys, GAP_CONNECTIONS, p.rounds(), l.p99Ms(), f.p99Ms(), l.requestsPerSecond(), f.requestsPerSecond(),
+                "%d keys, c=%d, %s, median ratio of %d back-to-back pairs; median runs p99 %.2f vs %.2f ms, %.0f vs %.0f req/s, load %s",
+                keys, GAP_CONNECTIONS, WrkLoad.CLIENT_NAME, p.rounds(), l.p99Ms(), f.p99Ms(), l.requestsPerSecond(), f.requestsPerSecond(),
                 Util.loadAverages());
         if (filtered) {
             gaps.put(GapTable.Row.TEAM_LIST, p.throughputRatio(), how);
@@ -181,7 +200,7 @@ public final class ListBench {
     private static void report(PrintStream json, List<String[]> table, int perPage, boolean team, boolean status,
                                int connections, int keys, Pair p) {
         Object[] params = {"per_page", perPage, "team", team, "status", status, "connections", connections,
-                "keys", keys, "rounds", p.rounds()};
+                "keys", keys, "rounds", p.rounds(), "client", WrkLoad.CLIENT_NAME};
         HttpLoad.Result l = p.list();
         HttpLoad.Result f = p.fixed();
         Bench.emit(json, "list.throughput", l.requestsPerSecond(), "req/s", params);

@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * wrk (when it is on the PATH) as the load generator for JSON POSTs: a C client on epoll costs
- * the server's cores less than {@link HttpLoad}'s threads, so it is what the issue's figures were
- * taken with. Connection {@code c} of {@code connections} posts to {@code pathPrefix + (c % paths) + pathSuffix}
- * in turn (wrk's Lua sees requests, not connections: each of its threads walks the paths round-robin).
+ * wrk (when it is on the PATH) as the load generator for JSON POSTs and for GETs: a C client on
+ * epoll costs the server's cores less than {@link HttpLoad}'s threads, so it is what the issue's
+ * figures were taken with. For POSTs, connection {@code c} of {@code connections} posts to
+ * {@code pathPrefix + (c % paths) + pathSuffix} in turn (wrk's Lua sees requests, not connections:
+ * each of its threads walks the paths round-robin).
  */
 final class WrkLoad {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -26,6 +27,11 @@ final class WrkLoad {
     private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
+
+    /** wrk on the PATH, if any; the benches load with it when it is there. */
+    static final Optional<Path> ON_PATH = find();
+    /** Which load generator the benches name in their output: wrk, else {@link HttpLoad}. */
+    static final String CLIENT_NAME = ON_PATH.isPresent() ? "wrk" : "HttpLoad";
 
     private WrkLoad() {
     }
@@ -64,14 +70,34 @@ final class WrkLoad {
         }
     }
 
+    /**
+     * GETs {@code pathAndQuery} with the token for {@code seconds} (after {@code warmupSeconds} not
+     * counted) on {@code connections} keep-alive connections; a response other than 2xx is a failure.
+     */
+    static HttpLoad.Result get(Path wrk, InetSocketAddress target, String pathAndQuery, String token, int connections,
+                               double warmupSeconds, double seconds) throws IOException, InterruptedException {
+        List<String> request = List.of("-H", "Authorization: Bearer " + token,
+                "http://" + target.getHostString() + ":" + target.getPort() + pathAndQuery);
+        if (warmupSeconds > 0) {
+            run(wrk, connections, warmupSeconds, request);
+        }
+        return parse(run(wrk, connections, seconds, request));
+    }
+
     private static String run(Path wrk, InetSocketAddress target, Path script, int connections, double seconds)
+            throws IOException, InterruptedException {
+        return run(wrk, connections, seconds, List.of("-s", script.toString(),
+                "http://" + target.getHostString() + ":" + target.getPort() + "/"));
+    }
+
+    private static String run(Path wrk, int connections, double seconds, List<String> request)
             throws IOException, InterruptedException {
         int threads = Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors()));
         long whole = Math.max(1, Math.round(seconds)); // wrk takes whole seconds
-        Process p = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections, "-d" + whole + "s",
-                "--latency", "--timeout", "30s", "-s", script.toString(),
-                "http://" + target.getHostString() + ":" + target.getPort() + "/")
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(wrk.toString(), "-t" + threads, "-c" + connections,
+                "-d" + whole + "s", "--latency", "--timeout", "30s"));
+        command.addAll(request);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("wrk failed: " + out);
