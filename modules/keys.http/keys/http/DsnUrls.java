@@ -11,7 +11,9 @@ import keys.json.JsonWriter;
 /**
  * The {@code dsn} object of every key of one organization (sentry-compat.md §3, §3.1), as a
  * template: the JSON text around the public key (P), secret key (S) and project id (N) is built
- * once per organization and configuration, so a key costs a few copies.
+ * once per organization and configuration, so a key costs a few copies. A key of the usual kind
+ * (no rate limit, the default browser SDK version) takes the members around the object from the
+ * same template ({@link Frame}).
  */
 final class DsnUrls {
     private static final byte P = 0;
@@ -22,13 +24,27 @@ final class DsnUrls {
     final String relayDsnEndpoint;
     private final byte[][] literals; // one more than slots: text before, between and after them
     private final byte[] slots;
+    private final Frame frame;
     /** By the project id's length in characters (a long takes up to 20): the whole object, made on first use. */
     private final Shape[] shapes = new Shape[21];
+    /** The same inside its frame, for inactive keys [0] and active ones [1]. */
+    private final Shape[][] framed = new Shape[2][21];
 
-    private DsnUrls(String relay, List<byte[]> literals, byte[] slots) {
+    private DsnUrls(String relay, List<byte[]> literals, byte[] slots, Frame frame) {
         this.relayDsnEndpoint = relay;
         this.literals = literals.toArray(new byte[0][]);
         this.slots = slots;
+        this.frame = frame;
+    }
+
+    /**
+     * A key object's fixed text around its dsn object, from its "public" member to the opening
+     * quote of its date when it has no rate limit and the default browser SDK version: the key's
+     * public key, secret key and project id go between the first pieces; the rest is the same for
+     * every such key (but for the active flag). The key object's members are {@link KeyJson}'s.
+     */
+    record Frame(byte[] beforePublic, byte[] beforeSecret, byte[] beforeProject, byte[] activeToDsn,
+                 byte[] inactiveToDsn, byte[] afterDsn) {
     }
 
     /**
@@ -39,7 +55,7 @@ final class DsnUrls {
     private record Shape(byte[] text, int[] publicAt, int[] secretAt, int[] projectAt) {
     }
 
-    static DsnUrls build(String ingestUrl, boolean orgSubdomains, String cdnUrl, Organization org) {
+    static DsnUrls build(String ingestUrl, boolean orgSubdomains, String cdnUrl, Organization org, Frame frame) {
         String normal = orgSubdomains ? withOrgSubdomain(ingestUrl, org.id()) : ingestUrl;
         String relay = org.relayDsnEndpoint();
         String e = relay == null || relay.isEmpty() ? normal : trimSlash(relay);
@@ -70,7 +86,7 @@ final class DsnUrls {
         t.raw("\",\"otlp_traces\":\"").text(e + "/api/").slot(N).text("/integration/otlp/v1/traces");
         t.raw("\",\"otlp_logs\":\"").text(e + "/api/").slot(N).text("/integration/otlp/v1/logs");
         t.raw("\"}");
-        return t.done(relay);
+        return t.done(relay, frame);
     }
 
     private static void keyQuery(Template t, String name, String e, String path) {
@@ -86,25 +102,55 @@ final class DsnUrls {
         out.patch(at, shape.projectAt, projectId);
     }
 
+    /** A usual key from its "public" member to the opening quote of its date, dsn object and all ({@link Frame}). */
+    void writeFramed(JsonBytes out, byte[] publicKey, byte[] secretKey, byte[] projectId, boolean active) {
+        Shape[] byDigits = framed[active ? 1 : 0];
+        Shape shape = byDigits[projectId.length];
+        if (shape == null) { // as in shape()
+            shape = makeShape(projectId.length, active);
+            byDigits[projectId.length] = shape;
+        }
+        int at = out.append(shape.text);
+        out.patchKey(at, shape.publicAt, publicKey);
+        out.patchKey(at, shape.secretAt, secretKey);
+        out.patch(at, shape.projectAt, projectId);
+    }
+
     private Shape shape(int digits) {
         Shape shape = shapes[digits];
         if (shape == null) { // a race makes the same shape twice: harmless, and its fields are final
-            shape = makeShape(digits);
+            shape = makeShape(digits, null);
             shapes[digits] = shape;
         }
         return shape;
     }
 
-    private Shape makeShape(int digits) {
+    /** {@code active} null: the dsn object alone; else inside the frame, for keys of that flag. */
+    private Shape makeShape(int digits, Boolean active) {
         JsonBytes text = new JsonBytes(2048);
-        int[][] at = {new int[slots.length], new int[slots.length], new int[slots.length]};
+        int[][] at = {new int[slots.length + 3], new int[slots.length + 3], new int[slots.length + 3]};
         int[] counts = new int[3];
+        if (active != null) {
+            text.raw(frame.beforePublic());
+            at[P][counts[P]++] = text.size();
+            text.raw(new byte[JsonBytes.KEY_CHARS]);
+            text.raw(frame.beforeSecret());
+            at[S][counts[S]++] = text.size();
+            text.raw(new byte[JsonBytes.KEY_CHARS]);
+            text.raw(frame.beforeProject());
+            at[N][counts[N]++] = text.size();
+            text.raw(new byte[digits]);
+            text.raw(active ? frame.activeToDsn() : frame.inactiveToDsn());
+        }
         for (int i = 0; i < slots.length; i++) {
             text.raw(literals[i]);
             at[slots[i]][counts[slots[i]]++] = text.size();
             text.raw(new byte[slots[i] == N ? digits : JsonBytes.KEY_CHARS]);
         }
         text.raw(literals[slots.length]);
+        if (active != null) {
+            text.raw(frame.afterDsn());
+        }
         return new Shape(text.toByteArray(), Arrays.copyOf(at[P], counts[P]), Arrays.copyOf(at[S], counts[S]),
                 Arrays.copyOf(at[N], counts[N]));
     }
@@ -191,9 +237,9 @@ final class DsnUrls {
             return this;
         }
 
-        DsnUrls done(String relay) {
+        DsnUrls done(String relay, Frame frame) {
             literals.add(current);
-            return new DsnUrls(relay, literals, Arrays.copyOf(slots, slotCount));
+            return new DsnUrls(relay, literals, Arrays.copyOf(slots, slotCount), frame);
         }
     }
 }

@@ -45,16 +45,23 @@ final class KeyJson {
     private static final byte[] NULL_AND_DSN = join(NULL, DSN);
     private static final byte[] DEFAULT_VERSION_SDK_AND_DATE = join(VERSION,
             ascii("\"" + DEFAULT_BROWSER_SDK_VERSION + "\""), SDK_AND_DATE);
+    /** The object's start with zeros where the public key goes, at {@link #HEAD_KEY_AT}. */
+    private static final byte[] HEAD = join(ID, new byte[JsonBytes.KEY_CHARS], NAME);
+    private static final int[] HEAD_KEY_AT = {ID.length};
+    /** What a usual key (no rate limit, the default browser SDK version) has around its dsn object. */
+    private static final DsnUrls.Frame FRAME = new DsnUrls.Frame(PUBLIC, SECRET, PROJECT_ID,
+            join(ACTIVE, NULL_AND_DSN), join(INACTIVE, NULL_AND_DSN), DEFAULT_VERSION_SDK_AND_DATE);
     private static final int ALL_OPTIONS = (1 << LoaderOption.values().length) - 1;
 
     /**
-     * The 32 loader-option objects and the use-case members, made when the first key is written:
-     * at start-up (routes are built before the first answer) writing them ran long enough in the
-     * interpreter to send the JSON writer's loop to the compiler.
+     * A key object's end, from the closing quote of its date: for each of the 32 loader-option
+     * objects, without the use case [0] (what a caller other than a superuser sees) and with each
+     * use case [1 + its ordinal]. Made when the first key is written: at start-up (routes are built
+     * before the first answer) writing them ran long enough in the interpreter to send the JSON
+     * writer's loop to the compiler.
      */
     private static final class Tables {
-        static final byte[][] LOADER_OPTIONS = new byte[ALL_OPTIONS + 1][];
-        static final byte[][] USE_CASES = new byte[UseCase.values().length][];
+        static final byte[][][] ENDS = new byte[ALL_OPTIONS + 1][1 + UseCase.values().length][];
 
         static {
             for (int bits = 0; bits <= ALL_OPTIONS; bits++) {
@@ -62,10 +69,12 @@ final class KeyJson {
                 for (LoaderOption o : LoaderOption.values()) {
                     w.name(o.wire()).value(o.in(bits));
                 }
-                LOADER_OPTIONS[bits] = w.endObject().toByteArray();
-            }
-            for (UseCase u : UseCase.values()) {
-                USE_CASES[u.ordinal()] = ascii(",\"useCase\":\"" + u.wire() + "\"");
+                byte[] options = w.endObject().toByteArray();
+                ENDS[bits][0] = join(OPTIONS, options, ascii("}"));
+                for (UseCase u : UseCase.values()) {
+                    ENDS[bits][1 + u.ordinal()] = join(OPTIONS, options,
+                            ascii(",\"useCase\":\"" + u.wire() + "\"}"));
+                }
             }
         }
     }
@@ -138,29 +147,29 @@ final class KeyJson {
         k.publicKeyAscii(p, 0);
         k.secretKeyAscii(s, 0);
         byte[] n = scratch.projectDigits(k.projectId());
-        out.raw(ID).raw(p).raw(NAME);
+        out.patchKey(out.append(HEAD), HEAD_KEY_AT, p);
         int labelAt = out.size();
         name(out, k, p, scratch);
         int labelEnd = out.size();
         out.raw(LABEL).raw(out.array(), labelAt, labelEnd - labelAt); // the same text again
-        out.raw(PUBLIC).raw(p).raw(SECRET).raw(s).raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
-        if (k.hasRateLimit()) {
-            out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}').raw(DSN);
+        if (!k.hasRateLimit() && k.browserSdkVersion() == null) {
+            dsn.writeFramed(out, p, s, n, k.active()); // the usual key: one copy from "public" to its date
         } else {
-            out.raw(NULL_AND_DSN);
-        }
-        dsn.writeTo(out, p, s, n);
-        if (k.browserSdkVersion() == null) {
-            out.raw(DEFAULT_VERSION_SDK_AND_DATE);
-        } else {
-            out.raw(VERSION).string(k.browserSdkVersion()).raw(SDK_AND_DATE);
+            out.raw(PUBLIC).raw(p).raw(SECRET).raw(s).raw(PROJECT_ID).raw(n).raw(k.active() ? ACTIVE : INACTIVE);
+            if (k.hasRateLimit()) {
+                out.raw(WINDOW).number(k.rateLimitWindow()).raw(COUNT).number(k.rateLimitCount()).raw('}').raw(DSN);
+            } else {
+                out.raw(NULL_AND_DSN);
+            }
+            dsn.writeTo(out, p, s, n);
+            if (k.browserSdkVersion() == null) {
+                out.raw(DEFAULT_VERSION_SDK_AND_DATE);
+            } else {
+                out.raw(VERSION).string(k.browserSdkVersion()).raw(SDK_AND_DATE);
+            }
         }
         out.timestamp(k.createdMicros())
-                .raw(OPTIONS).raw(Tables.LOADER_OPTIONS[k.loaderOptions() & ALL_OPTIONS]);
-        if (superuser) {
-            out.raw(Tables.USE_CASES[k.useCase().ordinal()]);
-        }
-        out.raw('}');
+                .raw(Tables.ENDS[k.loaderOptions() & ALL_OPTIONS][superuser ? 1 + k.useCase().ordinal() : 0]);
     }
 
     /**
@@ -202,7 +211,7 @@ final class KeyJson {
         if (cached != null && Objects.equals(cached.relayDsnEndpoint, org.relayDsnEndpoint())) {
             return cached;
         }
-        DsnUrls built = DsnUrls.build(config.ingestUrl(), config.orgIngestSubdomains(), config.jsSdkLoaderCdnUrl(), org);
+        DsnUrls built = DsnUrls.build(config.ingestUrl(), config.orgIngestSubdomains(), config.jsSdkLoaderCdnUrl(), org, FRAME);
         dsnByOrg.put(org.id(), built);
         return built;
     }

@@ -148,6 +148,53 @@ class KeyJsonTest {
         assertEquals(expected.append(']').toString(), json.page(keys, ORG, false).toString());
     }
 
+    /**
+     * Keys of every kind side by side in one page, each byte for byte: usual keys are written from
+     * a template made once (the rest member by member), so every flag that picks one or the other,
+     * and what a superuser sees, comes once with each of the others.
+     */
+    @Test
+    void everyKindOfKeyInOnePageByteForByte() {
+        String e = "https://sentry.example.com";
+        KeyJson json = new KeyJson(config(e, null, false, null));
+        long[] projects = {PROJECT, 7, 123_456_789_012L};
+        int debug = LoaderOption.HAS_DEBUG.bit();
+        for (boolean superuser : new boolean[] {false, true}) {
+            StringBuilder expected = new StringBuilder("[");
+            List<ClientKey> keys = new java.util.ArrayList<>();
+            int i = 0;
+            for (boolean active : new boolean[] {true, false}) {
+                for (boolean limited : new boolean[] {true, false}) {
+                    for (String version : new String[] {null, "latest"}) {
+                        for (UseCase u : UseCase.values()) {
+                            for (boolean hasDebug : new boolean[] {false, true}) {
+                                long project = projects[i % projects.length];
+                                String pub = Long.toHexString(0x1000_0000_0000_0000L + i) + PUB.substring(16);
+                                String sec = SEC.substring(0, 16) + Long.toHexString(0x2000_0000_0000_0000L + 31 * i);
+                                keys.add(new ClientKey(i + 1, project, KEY.label(), pub, sec, active, KEY.createdMicros(),
+                                        limited ? 1000 : 0, limited ? 7200 : 0, version,
+                                        hasDebug ? LoaderOption.DEFAULTS | debug : LoaderOption.DEFAULTS, u));
+                                String one = ExpectedKeyJson.likedPegasus(e, pub, sec, Long.toString(project),
+                                        version == null ? "10.x" : version, hasDebug);
+                                if (!active) {
+                                    one = one.replace("\"isActive\":true", "\"isActive\":false");
+                                }
+                                if (!limited) {
+                                    one = one.replace("\"rateLimit\":{\"window\":7200,\"count\":1000}", "\"rateLimit\":null");
+                                }
+                                if (superuser) {
+                                    one = one.substring(0, one.length() - 1) + ",\"useCase\":\"" + u.wire() + "\"}";
+                                }
+                                expected.append(i++ > 0 ? "," : "").append(one);
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(expected.append(']').toString(), json.page(keys, ORG, superuser).toString());
+        }
+    }
+
     /** Labels held as bytes are copied as they stand only when JSON takes them so; others are escaped. */
     @SuppressWarnings("unchecked")
     @Test
