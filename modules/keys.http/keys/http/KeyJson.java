@@ -211,7 +211,8 @@ final class KeyJson {
         if (cached != null && Objects.equals(cached.relayDsnEndpoint, org.relayDsnEndpoint())) {
             return cached;
         }
-        DsnUrls built = DsnUrls.build(config.ingestUrl(), config.orgIngestSubdomains(), config.jsSdkLoaderCdnUrl(), org, FRAME);
+        DsnUrls built = DsnUrls.build(config.ingestUrl(), config.orgIngestSubdomains(), config.jsSdkLoaderCdnUrl(), org,
+                FRAME);
         dsnByOrg.put(org.id(), built);
         return built;
     }

@@ -68,7 +68,8 @@ public final class State {
           Map<Long, Member> members, Map<String, Long> memberByOrgUser, Map<Long, IdSet> membersByOrg,
           Map<Long, IdSet> membersByUser, Map<Long, Token> tokens, Map<String, Long> tokenByHash,
           Map<Long, IdSet> tokensByUser, Map<Long, KeyList> keysByProject, Map<Long, KeyList> keysByOrg,
-          Map<Long, KeyList> keysByTeam, long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg, AuditRows auditRows) {
+          Map<Long, KeyList> keysByTeam, long keyCount, long lastAuditId, Map<Long, AuditLog> auditByOrg,
+          AuditRows auditRows) {
         this.lastId = lastId;
         this.orgs = orgs;
         this.orgBySlug = orgBySlug;
@@ -355,14 +356,16 @@ public final class State {
     State withAuditRows(AuditRows rows) {
         return new State(lastId, orgs, orgBySlug, teams, teamBySlug, teamsByOrg, projects, projectBySlug, projectsByOrg,
                 projectsByTeam, users, userByEmail, members, memberByOrgUser, membersByOrg, membersByUser, tokens,
-                tokenByHash, tokensByUser, keysByProject, keysByOrg, keysByTeam, keyCount, lastAuditId, auditByOrg, rows);
+                tokenByHash, tokensByUser, keysByProject, keysByOrg, keysByTeam, keyCount, lastAuditId, auditByOrg,
+                rows);
     }
 
     /** This state with the given audit logs (a snapshot's index) in place of its own. */
     State withAuditLogs(Map<Long, AuditLog> logs) {
         return new State(lastId, orgs, orgBySlug, teams, teamBySlug, teamsByOrg, projects, projectBySlug, projectsByOrg,
                 projectsByTeam, users, userByEmail, members, memberByOrgUser, membersByOrg, membersByUser, tokens,
-                tokenByHash, tokensByUser, keysByProject, keysByOrg, keysByTeam, keyCount, lastAuditId, Map.copyOf(logs), auditRows);
+                tokenByHash, tokensByUser, keysByProject, keysByOrg, keysByTeam, keyCount, lastAuditId,
+                Map.copyOf(logs), auditRows);
     }
 
     /** This state without the given audit entries (by organization): repair drops entries whose rows are damaged. */

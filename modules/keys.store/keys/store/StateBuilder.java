@@ -158,8 +158,8 @@ final class StateBuilder {
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
-                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keysByTeam.build(), keyCount,
-                lastAuditId, auditByOrg.build(), auditRows);
+                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keysByTeam.build(),
+                keyCount, lastAuditId, auditByOrg.build(), auditRows);
     }
 
     private void mergeAudit() {
