@@ -20,7 +20,6 @@ import keys.domain.User;
  */
 final class StateBuilder {
     private long lastId;
-    private long keyCount;
     private long lastAuditId;
     private final CowMap<Long, AuditLog> auditByOrg;
     /** Audit entries added so far, by organization, merged into its log at {@link #build()}. */
@@ -45,19 +44,8 @@ final class StateBuilder {
     private final CowMap<Long, Token> tokens;
     private final CowMap<String, Long> tokenByHash;
     private final IdIndex<Long> tokensByUser;
-    private final CowMap<Long, KeyList> keysByProject;
-    private final CowMap<Long, KeyList> keysByOrg;
-    private final CowMap<Long, KeyList> keysByTeam;
-    /** The key lists touched so far, by project, by organization and by team. */
-    private final Map<Long, KeyListEditor> projectEdits = new HashMap<>();
-    private final Map<Long, KeyListEditor> orgEdits = new HashMap<>();
-    private final Map<Long, KeyListEditor> teamEdits = new HashMap<>();
-    /**
-     * By project: its editor, its organization's (null for an unknown project), then one per team
-     * of the project, so that a key costs one lookup, not several. Cleared whenever a project, team
-     * or organization changes.
-     */
-    private final LongMap<KeyListEditor[]> keyEditors = new LongMap<>();
+    /** The key lists by project, organization and team, and the count of keys. */
+    private final KeyListEdits keys;
 
     StateBuilder(State s) {
         this(s, AuditRowSink.MEMORY);
@@ -67,7 +55,6 @@ final class StateBuilder {
         this.auditSink = auditSink;
         auditRows = s.auditRows;
         lastId = s.lastId;
-        keyCount = s.keyCount;
         orgs = new CowMap<>(s.orgs);
         orgBySlug = new CowMap<>(s.orgBySlug);
         teams = new CowMap<>(s.teams);
@@ -86,9 +73,7 @@ final class StateBuilder {
         tokens = new CowMap<>(s.tokens);
         tokenByHash = new CowMap<>(s.tokenByHash);
         tokensByUser = new IdIndex<>(s.tokensByUser);
-        keysByProject = new CowMap<>(s.keysByProject);
-        keysByOrg = new CowMap<>(s.keysByOrg);
-        keysByTeam = new CowMap<>(s.keysByTeam);
+        keys = new KeyListEdits(s, projects);
         lastAuditId = s.lastAuditId;
         auditByOrg = new CowMap<>(s.auditByOrg);
     }
@@ -149,17 +134,14 @@ final class StateBuilder {
     }
 
     State build() {
-        keyEditors.clear();
-        finish(projectEdits, keysByProject);
-        finish(orgEdits, keysByOrg);
-        finish(teamEdits, keysByTeam);
+        keys.finish();
         mergeAudit();
         return new State(lastId, orgs.build(), orgBySlug.build(), teams.build(), teamBySlug.build(),
                 teamsByOrg.build(), projects.build(), projectBySlug.build(), projectsByOrg.build(),
                 projectsByTeam.build(), users.build(), userByEmail.build(), members.build(),
                 memberByOrgUser.build(), membersByOrg.build(), membersByUser.build(), tokens.build(),
-                tokenByHash.build(), tokensByUser.build(), keysByProject.build(), keysByOrg.build(), keysByTeam.build(),
-                keyCount, lastAuditId, auditByOrg.build(), auditRows);
+                tokenByHash.build(), tokensByUser.build(), keys.byProject(), keys.byOrg(), keys.byTeam(),
+                keys.keyCount(), lastAuditId, auditByOrg.build(), auditRows);
     }
 
     private void mergeAudit() {
@@ -182,18 +164,6 @@ final class StateBuilder {
                 auditByOrg.put(e.getKey(), kept);
             }
         }
-    }
-
-    private static void finish(Map<Long, KeyListEditor> edits, CowMap<Long, KeyList> lists) {
-        for (Map.Entry<Long, KeyListEditor> e : edits.entrySet()) {
-            KeyList list = e.getValue().build();
-            if (list.isEmpty()) {
-                lists.remove(e.getKey());
-            } else {
-                lists.put(e.getKey(), list);
-            }
-        }
-        edits.clear();
     }
 
     private void putOrganization(Organization o) {
@@ -222,9 +192,7 @@ final class StateBuilder {
         }
         orgs.remove(id);
         orgBySlug.remove(o.slug());
-        keyEditors.clear();
-        orgEdits.remove(id);
-        keysByOrg.remove(id);
+        keys.orgDeleted(id);
         auditAdded.remove(id);
         auditByOrg.remove(id);
     }
@@ -259,24 +227,18 @@ final class StateBuilder {
         teamBySlug.remove(State.scoped(t.orgId(), t.slug()));
         teamsByOrg.remove(t.orgId(), id);
         projectsByTeam.removeKey(id);
-        keyEditors.clear();
-        teamEdits.remove(id);
-        keysByTeam.remove(id); // its projects left it above, and their keys with them
+        keys.teamDeleted(id); // its projects left it above, and their keys with them
     }
 
     private void putProject(Project p) {
         raiseLastId(p.id());
-        keyEditors.clear();
         Project old = projects.get(p.id());
+        keys.projectChanging(old, p);
         if (old != null) {
             projectBySlug.remove(State.scoped(old.orgId(), old.slug()));
             for (long t : old.teamIds()) {
                 projectsByTeam.remove(t, old.id());
             }
-        }
-        List<Long> oldTeams = old == null ? List.of() : old.teamIds();
-        if (!oldTeams.equals(p.teamIds())) {
-            moveKeysBetweenTeams(p.id(), oldTeams, p.teamIds());
         }
         projects.put(p.id(), p);
         projectBySlug.put(State.scoped(p.orgId(), p.slug()), p.id());
@@ -291,20 +253,7 @@ final class StateBuilder {
         if (p == null) {
             return;
         }
-        keyEditors.clear();
-        KeyList keys = projectEditor(id).build();
-        KeyListEditor orgKeys = orgEditor(p.orgId());
-        for (ClientKey k : keys) {
-            orgKeys.remove(k.id());
-        }
-        for (long t : p.teamIds()) {
-            KeyListEditor teamKeys = teamEditor(t);
-            for (ClientKey k : keys) {
-                teamKeys.remove(k.id());
-            }
-        }
-        keyCount -= keys.size();
-        projectEdits.put(id, new KeyListEditor(KeyList.EMPTY));
+        keys.projectDeleted(p);
         for (long t : p.teamIds()) {
             projectsByTeam.remove(t, id);
         }
@@ -380,69 +329,11 @@ final class StateBuilder {
 
     private void putKey(ClientKey k) {
         raiseLastId(k.id());
-        KeyListEditor[] editors = keyEditors(k.projectId());
-        if (editors[0].put(k)) {
-            keyCount++;
-        }
-        for (int i = 1; i < editors.length; i++) {
-            if (editors[i] != null) {
-                editors[i].put(k);
-            }
-        }
+        keys.put(k);
     }
 
     private void deleteKey(long projectId, long id) {
-        KeyListEditor[] editors = keyEditors(projectId);
-        if (!editors[0].remove(id)) {
-            return; // not this project's key: the organization's and teams' lists keep theirs
-        }
-        keyCount--;
-        for (int i = 1; i < editors.length; i++) {
-            if (editors[i] != null) {
-                editors[i].remove(id);
-            }
-        }
-    }
-
-    private KeyListEditor[] keyEditors(long projectId) {
-        KeyListEditor[] editors = keyEditors.get(projectId);
-        if (editors == null) {
-            Project p = projects.get(projectId);
-            List<Long> teamIds = p == null ? List.of() : p.teamIds();
-            editors = new KeyListEditor[2 + teamIds.size()];
-            editors[0] = projectEditor(projectId);
-            editors[1] = p == null ? null : orgEditor(p.orgId());
-            for (int i = 0; i < teamIds.size(); i++) {
-                editors[2 + i] = teamEditor(teamIds.get(i));
-            }
-            keyEditors.put(projectId, editors);
-        }
-        return editors;
-    }
-
-    /** A project's keys leave the lists of the teams it left and join those of the teams it joined. */
-    private void moveKeysBetweenTeams(long projectId, List<Long> before, List<Long> after) {
-        KeyListEditor edited = projectEdits.get(projectId);
-        KeyList keys = edited != null ? edited.build() : orEmpty(keysByProject.get(projectId));
-        if (keys.isEmpty()) {
-            return; // the usual case: a project is made, or replayed, before its keys
-        }
-        for (long t : before) {
-            if (!after.contains(t)) {
-                KeyListEditor teamKeys = teamEditor(t);
-                for (ClientKey k : keys) {
-                    teamKeys.remove(k.id());
-                }
-            }
-        }
-        for (long t : after) {
-            if (!before.contains(t)) {
-                KeyListEditor teamKeys = teamEditor(t);
-                for (ClientKey k : keys) {
-                    teamKeys.put(k);
-                }
-            }
-        }
+        keys.delete(projectId, id);
     }
 
     /** An entry of an organization that is gone (or never was) has nothing to go with: it is dropped. */
@@ -451,22 +342,6 @@ final class StateBuilder {
         if (orgs.get(e.orgId()) != null) {
             auditAdded.computeIfAbsent(e.orgId(), k -> new ArrayList<>()).add(AuditLog.Row.of(e, auditSink.place(e)));
         }
-    }
-
-    private KeyListEditor projectEditor(long projectId) {
-        return projectEdits.computeIfAbsent(projectId, id -> new KeyListEditor(orEmpty(keysByProject.get(id))));
-    }
-
-    private KeyListEditor orgEditor(long orgId) {
-        return orgEdits.computeIfAbsent(orgId, id -> new KeyListEditor(orEmpty(keysByOrg.get(id))));
-    }
-
-    private KeyListEditor teamEditor(long teamId) {
-        return teamEdits.computeIfAbsent(teamId, id -> new KeyListEditor(orEmpty(keysByTeam.get(id))));
-    }
-
-    private static KeyList orEmpty(KeyList list) {
-        return list == null ? KeyList.EMPTY : list;
     }
 
     private static long[] ids(IdSet set) {
